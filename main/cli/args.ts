@@ -1,0 +1,15 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './errors.ts';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** node:util parseArgs with errors turned into one-line usage errors. */
+export function parseCommand<O extends Options>(command: string, argv: string[], options: O) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(`kith ${command}: ${(err as Error).message.replace(/\. To specify.*$/s, '')}`);
+  }
+}
+
+export const dbOption = { db: { type: 'string' } } as const;

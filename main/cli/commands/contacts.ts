@@ -1,0 +1,46 @@
+import { listContacts } from '../../store/contacts.ts';
+import { openStore } from '../../store/open.ts';
+import { dbOption, parseCommand } from '../args.ts';
+import { UsageError } from '../errors.ts';
+import { resolveDbPath } from '../paths.ts';
+
+export const contactsUsage = 'kith contacts [--db PATH] [--json]';
+
+export function runContacts(argv: string[]): number {
+  const { values, positionals } = parseCommand('contacts', argv, { ...dbOption, json: { type: 'boolean' } });
+  if (positionals.length > 0) throw new UsageError(`kith contacts: unexpected argument ${positionals[0]}`);
+  const db = openStore(resolveDbPath(values.db));
+  try {
+    const contacts = listContacts(db);
+    if (values.json) {
+      const out = contacts.map((c) => ({
+        name: c.name,
+        excluded: c.excluded,
+        source: c.source,
+        line: c.line,
+        phones: c.phones.map((p) => ({
+          raw: p.raw,
+          label: p.label,
+          e164: p.e164,
+          ext: p.ext,
+          status: p.status,
+          reason: p.reason,
+        })),
+      }));
+      process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+      return 0;
+    }
+    for (const c of contacts) {
+      console.log(c.name || '(no name)');
+      for (const p of c.phones) {
+        const shown = p.e164 ?? p.candidate ?? '—';
+        const ext = p.ext ? ` ext. ${p.ext}` : '';
+        console.log(`  ${(p.label || 'phone').padEnd(10)} ${shown}${ext}  [${p.status}] ${p.reason}  (${p.raw})`);
+      }
+    }
+    console.log(`${contacts.length} contacts`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,81 @@
+import { ImportFileError, importFile, type FileReport } from '../../import/importer.ts';
+import { applyRegionChoice, SettingError } from '../../import/region.ts';
+import { openStore } from '../../store/open.ts';
+import { dbOption, parseCommand } from '../args.ts';
+import { CliError, UsageError } from '../errors.ts';
+import { resolveDbPath } from '../paths.ts';
+import { importProgress } from '../progress.ts';
+
+export const importUsage = 'kith import <files…> [--region CC | --me +E164] [--db PATH]';
+
+export async function runImport(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommand('import', argv, {
+    ...dbOption,
+    region: { type: 'string' },
+    me: { type: 'string' },
+  });
+  if (positionals.length === 0) throw new UsageError(`kith import: name at least one file: ${importUsage}`);
+  const db = openStore(resolveDbPath(values.db));
+  try {
+    let regionState;
+    try {
+      regionState = applyRegionChoice(db, { me: values.me, region: values.region });
+    } catch (err) {
+      if (err instanceof SettingError) throw new CliError(`kith import: ${err.message}`, 2);
+      throw err;
+    }
+    if (regionState.renormalized > 0) {
+      console.log(
+        `Default region is now ${regionState.region}: re-normalized ${regionState.renormalized} stored numbers.`,
+      );
+    }
+    if (!regionState.region) {
+      console.error(
+        'kith import: no default region (pass --me +E164 or --region CC); numbers without a country code will be invalid.',
+      );
+    }
+    const progress = importProgress();
+    const reports: FileReport[] = [];
+    const failures: string[] = [];
+    for (const file of positionals) {
+      try {
+        reports.push(await importFile(db, file, { region: regionState.region, onProgress: progress.update }));
+      } catch (err) {
+        if (!(err instanceof ImportFileError)) throw err;
+        failures.push(err.message);
+      } finally {
+        progress.done();
+      }
+    }
+    for (const r of reports) printReport(r);
+    if (reports.length > 1) printTotals(reports);
+    for (const f of failures) console.error(`kith import: ${f}`);
+    const imported = reports.some((r) => r.contacts > 0);
+    if (!imported && failures.length === 0) throw new CliError('kith import: no contacts found in the given files');
+    return imported ? 0 : 1;
+  } finally {
+    db.close();
+  }
+}
+
+function printReport(r: FileReport): void {
+  const kind = r.format === 'vcard' ? 'cards' : 'rows';
+  console.log(
+    `${r.file}: ${r.recordsRead} ${kind} read, ${r.contacts} contacts ` +
+      `(${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged, ${r.removed} removed)`,
+  );
+  console.log(`  numbers: ${r.phones.valid} valid, ${r.phones.possible} possible, ${r.phones.invalid} invalid`);
+  if (r.errors.length > 0) {
+    console.log(`  ${r.errors.length} error${r.errors.length === 1 ? '' : 's'}:`);
+    for (const e of r.errors) console.log(`  ${e.file}:${e.line}: ${e.message}`);
+  }
+}
+
+function printTotals(reports: FileReport[]): void {
+  const sum = (f: (r: FileReport) => number) => reports.reduce((n, r) => n + f(r), 0);
+  console.log(
+    `total: ${sum((r) => r.recordsRead)} records read, ${sum((r) => r.contacts)} contacts, numbers ` +
+      `${sum((r) => r.phones.valid)} valid, ${sum((r) => r.phones.possible)} possible, ` +
+      `${sum((r) => r.phones.invalid)} invalid, ${sum((r) => r.errors.length)} errors`,
+  );
+}

@@ -1,0 +1,273 @@
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CountryCode } from 'libphonenumber-js/max';
+import type { Db } from '../store/open.ts';
+import {
+  contactCount,
+  contactWriter,
+  phoneCounts,
+  sourceContacts,
+  type ExistingContact,
+  type PhoneCounts,
+} from '../store/contacts.ts';
+import { recordSourceReport, upsertSource } from '../store/sources.ts';
+import { parseCsvContacts } from './csv/index.ts';
+import { detectFormat, type Format } from './detect.ts';
+import { digestText, stableKey } from './keys.ts';
+import { processInPool } from './pool.ts';
+import { processRecords, type RecordResult, type RecordTask } from './records.ts';
+import type { ImportIssue } from './types.ts';
+import { splitVcards, type VcardChunk } from './vcard/index.ts';
+
+/** A whole file could not be imported (missing, unreadable, not an address book). */
+export class ImportFileError extends Error {
+  readonly file: string;
+  constructor(file: string, message: string) {
+    super(`${file}: ${message}`);
+    this.name = 'ImportFileError';
+    this.file = file;
+  }
+}
+
+export interface ImportProgress {
+  file: string;
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  region: CountryCode | null;
+  onProgress?: ((p: ImportProgress) => void) | undefined;
+  now?: number;
+}
+
+export interface FileReport {
+  /** The path as given, which also labels the errors. */
+  file: string;
+  format: Format;
+  /** Cards or rows read from the file, good or bad. */
+  recordsRead: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  /** Contacts from this file now in the store. */
+  contacts: number;
+  phones: PhoneCounts;
+  errors: ImportIssue[];
+}
+
+/** Records per batch handed to a worker: large enough to amortize messaging, small enough to keep both busy. */
+const BATCH = 2000;
+/** Batches in flight at once. */
+const AHEAD = 3;
+/** Below this, starting threads costs more than it saves. */
+const WORKERS_FROM = 1000;
+
+function readSource(path: string): { file: string; bytes: Buffer } {
+  let file: string;
+  try {
+    file = realpathSync(resolve(path));
+  } catch (err) {
+    throw new ImportFileError(path, describeFsError(err));
+  }
+  try {
+    if (statSync(file).isDirectory()) throw new ImportFileError(path, 'is a directory, not an address-book file');
+    return { file, bytes: readFileSync(file) };
+  } catch (err) {
+    if (err instanceof ImportFileError) throw err;
+    throw new ImportFileError(path, describeFsError(err));
+  }
+}
+
+function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return `cannot read the file (${code ?? (err as Error).message})`;
+}
+
+/** Records still to process, each with the digest it will be stored under. */
+type Pending<T> = Array<{ item: T; digest: string }>;
+
+function batches<T>(
+  pending: Pending<T>,
+  make: (items: T[]) => RecordTask,
+): Array<{ digests: string[]; task: RecordTask }> {
+  const out = [];
+  for (let i = 0; i < pending.length; i += BATCH) {
+    const slice = pending.slice(i, i + BATCH);
+    out.push({ digests: slice.map((p) => p.digest), task: make(slice.map((p) => p.item)) });
+  }
+  return out;
+}
+
+/**
+ * Import one file into the store, idempotently: records whose raw text is unchanged since the last import of this
+ * path are skipped before parsing, changed ones update their contact, and contacts gone from the file are removed.
+ *
+ * Parsing and normalization run in worker threads while this thread writes, all inside one transaction on `db`:
+ * the file's changes land whole or not at all. Nothing else may write through `db` until the promise settles.
+ */
+export async function importFile(db: Db, path: string, opts: ImportOptions): Promise<FileReport> {
+  const { file, bytes } = readSource(path);
+  const detected = detectFormat(bytes);
+  if ('problem' in detected) throw new ImportFileError(path, detected.problem);
+  const format = detected.format;
+  const now = opts.now ?? Date.now();
+  const region = opts.region;
+
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const sourceId = upsertSource(db, file, format, digestText(bytes.toString('latin1')), now);
+    const sync = new SourceSync(db, sourceId, sourceContacts(db, sourceId), now);
+    const errors: ImportIssue[] = [];
+    let recordsRead: number;
+    let work: Array<{ digests: string[]; task: RecordTask }>;
+
+    if (format === 'vcard') {
+      const split = splitVcards(bytes, path);
+      errors.push(...split.errors);
+      recordsRead = split.cards.length;
+      const pending: Pending<VcardChunk> = [];
+      for (const chunk of split.cards) {
+        const digest = digestText(chunk.text);
+        if (!sync.skipUnchanged(digest, chunk.line)) pending.push({ item: chunk, digest });
+      }
+      work = batches(pending, (chunks) => ({ kind: 'vcard', region, chunks }));
+    } else {
+      const parsed = parseCsvContacts(bytes, path);
+      errors.push(...parsed.errors);
+      recordsRead = parsed.rows;
+      const pending: Pending<(typeof parsed.contacts)[number]> = [];
+      for (const c of parsed.contacts) {
+        const digest = stableKey(c);
+        if (!sync.skipUnchanged(digest, c.line)) pending.push({ item: c, digest });
+      }
+      work = batches(pending, (contacts) => ({ kind: 'contacts', region, contacts }));
+    }
+
+    // A few batches run ahead of the writer (bounding memory); results are written in file order.
+    const total = work.reduce((n, w) => n + w.digests.length, 0);
+    const run = total >= WORKERS_FROM ? processInPool : (task: RecordTask) => Promise.resolve(processRecords(task));
+    const running: Array<Promise<RecordResult[]>> = [];
+    const launch = (i: number) => {
+      if (i < work.length) running[i] = run(work[i]!.task);
+    };
+    for (let i = 0; i < AHEAD; i++) launch(i);
+    let done = 0;
+    for (let i = 0; i < work.length; i++) {
+      const results = await running[i]!;
+      delete running[i];
+      launch(i + AHEAD);
+      results.forEach((r, k) => {
+        if (r.ok) sync.upsert(r, work[i]!.digests[k]!);
+        else errors.push({ file: path, line: r.line, message: r.message });
+      });
+      done += results.length;
+      opts.onProgress?.({ file: path, done, total });
+    }
+
+    if (sync.added + sync.updated + sync.unchanged === 0 && errors.length > 0) {
+      // Nothing readable: a damaged copy must not wipe out what an earlier import of this path stored.
+      const first = errors[0]!;
+      throw new ImportFileError(path, `no contacts could be read (line ${first.line}: ${first.message})`);
+    }
+    const removed = sync.removeUnseen();
+    sync.finish();
+    errors.sort((a, b) => a.line - b.line);
+    recordSourceReport(db, sourceId, recordsRead, errors);
+    const report: FileReport = {
+      file: path,
+      format,
+      recordsRead,
+      added: sync.added,
+      updated: sync.updated,
+      unchanged: sync.unchanged,
+      removed,
+      contacts: contactCount(db, sourceId),
+      phones: phoneCounts(db, sourceId),
+      errors,
+    };
+    db.exec('COMMIT');
+    return report;
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
+}
+
+/** Matches a source's incoming records against what the store already holds for it. */
+class SourceSync {
+  added = 0;
+  updated = 0;
+  unchanged = 0;
+  private readonly byDigest = new Map<string, ExistingContact[]>();
+  private readonly byKey = new Map<string, ExistingContact>();
+  private readonly seen = new Set<number>();
+  private readonly usedKeys = new Set<string>();
+  private readonly writer;
+  private readonly sourceId: number;
+  private readonly now: number;
+  private readonly existing: ExistingContact[];
+
+  constructor(db: Db, sourceId: number, existing: ExistingContact[], now: number) {
+    this.sourceId = sourceId;
+    this.now = now;
+    this.existing = existing;
+    this.writer = contactWriter(db);
+    for (const c of existing) {
+      this.byKey.set(c.key, c);
+      const list = this.byDigest.get(c.digest);
+      if (list) list.push(c);
+      else this.byDigest.set(c.digest, [c]);
+    }
+  }
+
+  /** True when a stored contact has exactly this raw record; it is then kept as is. */
+  skipUnchanged(digest: string, line: number): boolean {
+    const match = this.byDigest.get(digest)?.find((c) => !this.seen.has(c.id));
+    if (!match) return false;
+    this.seen.add(match.id);
+    this.usedKeys.add(match.key);
+    this.writer.moveLine(match.id, line);
+    this.unchanged++;
+    return true;
+  }
+
+  upsert(r: Extract<RecordResult, { ok: true }>, digest: string): void {
+    const key = this.uniqueKey(r.key);
+    const input = { key, digest, line: r.line, name: r.name, phones: r.phones };
+    const existing = this.byKey.get(key);
+    if (existing && !this.seen.has(existing.id)) {
+      this.seen.add(existing.id);
+      this.writer.update(existing.id, input, this.now);
+      this.updated++;
+    } else {
+      this.writer.insert(this.sourceId, input, this.now);
+      this.added++;
+    }
+  }
+
+  removeUnseen(): number {
+    let removed = 0;
+    for (const c of this.existing) {
+      if (this.seen.has(c.id)) continue;
+      this.writer.remove(c.id);
+      removed++;
+    }
+    return removed;
+  }
+
+  finish(): void {
+    this.writer.finish(this.now);
+  }
+
+  /** Two records with one UID (or identical content) in a file stay two contacts, keyed by order. */
+  private uniqueKey(base: string): string {
+    let key = base;
+    for (let n = 2; this.usedKeys.has(key); n++) key = `${base}#${n}`;
+    this.usedKeys.add(key);
+    return key;
+  }
+}

@@ -1,0 +1,60 @@
+import type { CountryCode } from 'libphonenumber-js/max';
+import { isRegionCode, normalizePhone, regionOfNumber } from '../phone/index.ts';
+import type { Db } from '../store/open.ts';
+import { getSetting, setSetting } from '../store/settings.ts';
+import { renormalizeAll } from './renormalize.ts';
+
+export class SettingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingError';
+  }
+}
+
+export interface RegionChoice {
+  /** The user's own number, E.164. */
+  me?: string | undefined;
+  /** An explicit default region (ISO 3166 alpha-2); given together with `me`, it wins over the number's region. */
+  region?: string | undefined;
+}
+
+export interface RegionState {
+  region: CountryCode | null;
+  ownNumber: string | null;
+  /** Phones re-normalized because the default region changed. */
+  renormalized: number;
+}
+
+/**
+ * Store the user's own number and/or region and return the default region in force. When it changes, everything
+ * already stored is re-normalized first, so one database never mixes two defaults.
+ */
+export function applyRegionChoice(db: Db, choice: RegionChoice): RegionState {
+  let ownNumber = getSetting(db, 'own_number');
+  let explicit = getSetting(db, 'region');
+  if (choice.me !== undefined) {
+    const n = normalizePhone(choice.me, null);
+    if (n.status !== 'valid' || !n.e164) {
+      throw new SettingError(`--me ${choice.me}: not a valid number in international form (+CC…): ${n.reason}`);
+    }
+    ownNumber = n.e164;
+    // The newest choice wins: a new own number replaces an earlier explicit region.
+    if (choice.region === undefined) explicit = null;
+  }
+  if (choice.region !== undefined) {
+    const code = choice.region.toUpperCase();
+    if (!isRegionCode(code)) throw new SettingError(`--region ${choice.region}: not a known ISO 3166 region code`);
+    explicit = code;
+  }
+  const before = effectiveRegion(getSetting(db, 'own_number'), getSetting(db, 'region'));
+  const after = effectiveRegion(ownNumber, explicit);
+  setSetting(db, 'own_number', ownNumber);
+  setSetting(db, 'region', explicit);
+  const renormalized = before === after ? 0 : renormalizeAll(db, after).changed;
+  return { region: after, ownNumber, renormalized };
+}
+
+function effectiveRegion(ownNumber: string | null, explicit: string | null): CountryCode | null {
+  if (explicit && isRegionCode(explicit)) return explicit;
+  return ownNumber ? regionOfNumber(ownNumber) : null;
+}

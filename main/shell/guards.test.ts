@@ -1,0 +1,99 @@
+import { EventEmitter } from 'node:events';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', () => ({ shell: { openExternal: vi.fn(() => Promise.resolve()) } }));
+
+const { denyAllPermissions, hardenWebContents } = await import('./guards.ts');
+const { trustedOrigin } = await import('./app-url.ts');
+const { isSafeExternalUrl } = await import('./external.ts');
+
+type OpenHandler = (details: { url: string }) => { action: string };
+
+class FakeWebContents extends EventEmitter {
+  openHandler: OpenHandler | undefined;
+  setWindowOpenHandler(handler: OpenHandler): void {
+    this.openHandler = handler;
+  }
+}
+
+function harden() {
+  const contents = new FakeWebContents();
+  const openExternal = vi.fn(() => Promise.resolve(true));
+  hardenWebContents(contents as never, trustedOrigin('kith://app/index.html'), openExternal);
+  return { contents, openExternal };
+}
+
+function navigate(contents: FakeWebContents, event: 'will-navigate' | 'will-frame-navigate', url: string) {
+  const details = { url, preventDefault: vi.fn() };
+  contents.emit(event, details, url);
+  return details.preventDefault;
+}
+
+describe('hardenWebContents', () => {
+  beforeEach(() => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+
+  it.each(['will-navigate', 'will-frame-navigate'] as const)('%s: blocks every other origin', (event) => {
+    const { contents } = harden();
+    for (const url of [
+      'https://example.com/',
+      'file:///etc/passwd',
+      'kith://evil/index.html',
+      'kith://user@app/index.html',
+      'http://app/',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
+      expect(navigate(contents, event, url), url).toHaveBeenCalled();
+    }
+  });
+
+  it('lets the app navigate within its own origin', () => {
+    const { contents } = harden();
+    expect(navigate(contents, 'will-navigate', 'kith://app/settings.html')).not.toHaveBeenCalled();
+  });
+
+  it('denies every window.open and hands the URL to the external allowlist', () => {
+    const { contents, openExternal } = harden();
+    expect(contents.openHandler?.({ url: 'https://example.com/help' })).toEqual({ action: 'deny' });
+    expect(contents.openHandler?.({ url: 'kith://app/index.html' })).toEqual({ action: 'deny' });
+    expect(openExternal).toHaveBeenCalledWith('https://example.com/help');
+  });
+
+  it('refuses to attach a <webview>', () => {
+    const { contents } = harden();
+    const preventDefault = vi.fn();
+    contents.emit('will-attach-webview', { preventDefault });
+    expect(preventDefault).toHaveBeenCalled();
+  });
+});
+
+describe('isSafeExternalUrl', () => {
+  it.each(['https://example.com/', 'mailto:someone@example.com'])('allows %s', (url) => {
+    expect(isSafeExternalUrl(url)).toBe(true);
+  });
+
+  it.each(['http://example.com/', 'file:///etc/passwd', 'smb://host/share', 'javascript:alert(1)', 'kith://app/', ''])(
+    'refuses %j',
+    (url) => {
+      expect(isSafeExternalUrl(url)).toBe(false);
+    },
+  );
+});
+
+describe('denyAllPermissions', () => {
+  it('answers every request and check with no', () => {
+    const session = {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      setDevicePermissionHandler: vi.fn(),
+    };
+    denyAllPermissions(session as never);
+    const callback = vi.fn();
+    session.setPermissionRequestHandler.mock.calls[0]?.[0]({}, 'media', callback, {});
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(session.setPermissionCheckHandler.mock.calls[0]?.[0]({}, 'notifications', 'kith://app', {})).toBe(false);
+    expect(session.setDevicePermissionHandler.mock.calls[0]?.[0]({})).toBe(false);
+  });
+});

@@ -1,0 +1,74 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const ipcMain = vi.hoisted(() => {
+  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
+  return {
+    handlers,
+    handle: vi.fn((channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => {
+      handlers.set(channel, handler);
+    }),
+    removeHandler: vi.fn((channel: string) => handlers.delete(channel)),
+  };
+});
+vi.mock('electron', () => ({ ipcMain }));
+
+const { registerIpc } = await import('./ipc.ts');
+const { createHandlers } = await import('../ipc/handlers.ts');
+const { trustedOrigin } = await import('./app-url.ts');
+
+const appInfo = { name: 'Kith', version: '1.2.3', platform: 'linux' };
+
+function invoke(channel: string, senderUrl: string | null, ...args: unknown[]) {
+  const handler = ipcMain.handlers.get(channel);
+  if (!handler) throw new Error(`${channel} is not registered`);
+  const senderFrame = senderUrl === null ? null : { url: senderUrl };
+  return handler({ senderFrame }, ...args);
+}
+
+describe('registerIpc', () => {
+  let unregister: () => void;
+
+  beforeEach(() => {
+    ipcMain.handlers.clear();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    unregister = registerIpc(createHandlers({ appInfo }), trustedOrigin('kith://app/index.html'));
+  });
+
+  it('registers one handler per contract channel', () => {
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(['app:info', 'app:ping']);
+  });
+
+  it('answers the app frame', async () => {
+    await expect(invoke('app:info', 'kith://app/index.html')).resolves.toEqual({ ok: true, value: appInfo });
+  });
+
+  it.each(['https://evil.example/', 'file:///work/out/renderer/index.html', 'kith://other/index.html', 'about:blank'])(
+    'rejects a foreign sender frame %s',
+    async (url) => {
+      await expect(invoke('app:info', url)).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'forbidden-sender' },
+      });
+    },
+  );
+
+  it('rejects a sender whose frame is gone', async () => {
+    await expect(invoke('app:info', null)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+  });
+
+  it('rejects bad arguments from the app frame', async () => {
+    await expect(invoke('app:ping', 'kith://app/index.html', { not: 'a string' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-arguments' },
+    });
+    await expect(invoke('app:info', 'kith://app/index.html', 'extra')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-arguments' },
+    });
+  });
+
+  it('removes its handlers when unregistered', () => {
+    unregister();
+    expect(ipcMain.handlers.size).toBe(0);
+  });
+});

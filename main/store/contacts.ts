@@ -1,0 +1,162 @@
+import { recountNumbers } from './numbers.ts';
+import type { Db } from './open.ts';
+import type { ContactRow, PhoneInput, PhoneRow } from './types.ts';
+
+export interface ExistingContact {
+  id: number;
+  key: string;
+  digest: string;
+}
+
+export function sourceContacts(db: Db, sourceId: number): ExistingContact[] {
+  return db.prepare('SELECT id, key, digest FROM contacts WHERE source_id = ?').all(sourceId) as ExistingContact[];
+}
+
+export interface ContactInput {
+  key: string;
+  digest: string;
+  line: number;
+  name: string;
+  phones: readonly PhoneInput[];
+}
+
+/**
+ * Prepared statements for bulk writes; use inside a transaction and call `finish` before it commits, which recounts
+ * every number the writes touched.
+ */
+export function contactWriter(db: Db) {
+  const insertContact = db.prepare(
+    `INSERT INTO contacts (source_id, key, digest, line, name, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const updateContact = db.prepare('UPDATE contacts SET digest = ?, line = ?, name = ?, updated_at = ? WHERE id = ?');
+  const touchLine = db.prepare('UPDATE contacts SET line = ? WHERE id = ? AND line <> ?');
+  const deletePhones = db.prepare('DELETE FROM phones WHERE contact_id = ? RETURNING e164').pluck();
+  const insertPhone = db.prepare(
+    `INSERT INTO phones (contact_id, position, raw, label, e164, candidate, ext, status, reason)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const deleteContact = db.prepare('DELETE FROM contacts WHERE id = ?');
+  const touched = new Set<string>();
+
+  const writePhones = (contactId: number | bigint, phones: readonly PhoneInput[]): void => {
+    for (let i = 0; i < phones.length; i++) {
+      const p = phones[i]!;
+      insertPhone.run(contactId, i, p.raw, p.label, p.e164, p.candidate, p.ext, p.status, p.reason);
+      if (p.e164) touched.add(p.e164);
+    }
+  };
+  const dropPhones = (contactId: number): void => {
+    for (const e164 of deletePhones.all(contactId) as Array<string | null>) if (e164) touched.add(e164);
+  };
+
+  return {
+    insert(sourceId: number, c: ContactInput, now: number): void {
+      const { lastInsertRowid } = insertContact.run(sourceId, c.key, c.digest, c.line, c.name, now, now);
+      writePhones(lastInsertRowid, c.phones);
+    },
+    update(id: number, c: ContactInput, now: number): void {
+      updateContact.run(c.digest, c.line, c.name, now, id);
+      dropPhones(id);
+      writePhones(id, c.phones);
+    },
+    /** An unchanged record may still have moved within its file. */
+    moveLine(id: number, line: number): void {
+      touchLine.run(line, id, line);
+    },
+    remove(id: number): void {
+      // Phones first, so that their numbers are known for the recount.
+      dropPhones(id);
+      deleteContact.run(id);
+    },
+    finish(now: number): void {
+      recountNumbers(db, touched, now);
+      touched.clear();
+    },
+  };
+}
+
+/** Exclude a contact from sync (its numbers count as removed) or include it again. */
+export function setExcluded(db: Db, contactId: number, excluded: boolean, now: number): boolean {
+  return db.transaction(() => {
+    const changed = db
+      .prepare('UPDATE contacts SET excluded = ?, updated_at = ? WHERE id = ? AND excluded <> ?')
+      .run(excluded ? 1 : 0, now, contactId, excluded ? 1 : 0).changes;
+    if (changed === 0) return false;
+    const numbers = db
+      .prepare('SELECT e164 FROM phones WHERE contact_id = ? AND e164 IS NOT NULL')
+      .pluck()
+      .all(contactId) as string[];
+    recountNumbers(db, numbers, now);
+    return true;
+  })();
+}
+
+export interface ContactWithPhones {
+  id: number;
+  name: string;
+  excluded: boolean;
+  source: string;
+  line: number;
+  phones: Array<Pick<PhoneRow, 'raw' | 'label' | 'e164' | 'candidate' | 'ext' | 'status' | 'reason'>>;
+}
+
+/** Every contact with its phones, in name order. */
+export function listContacts(db: Db): ContactWithPhones[] {
+  const contacts = db
+    .prepare(
+      `SELECT c.id, c.name, c.excluded, c.line, s.path AS source FROM contacts c JOIN sources s ON s.id = c.source_id
+       ORDER BY c.name COLLATE NOCASE, c.id`,
+    )
+    .all() as Array<Pick<ContactRow, 'id' | 'name' | 'excluded' | 'line'> & { source: string }>;
+  const phones = db
+    .prepare(
+      'SELECT contact_id, raw, label, e164, candidate, ext, status, reason FROM phones ORDER BY contact_id, position',
+    )
+    .all() as Array<PhoneRow>;
+  const byContact = new Map<number, ContactWithPhones['phones']>();
+  for (const { contact_id, raw, label, e164, candidate, ext, status, reason } of phones) {
+    let list = byContact.get(contact_id);
+    if (!list) byContact.set(contact_id, (list = []));
+    list.push({ raw, label, e164, candidate, ext, status, reason });
+  }
+  return contacts.map((c) => ({
+    id: c.id,
+    name: c.name,
+    excluded: c.excluded === 1,
+    source: c.source,
+    line: c.line,
+    phones: byContact.get(c.id) ?? [],
+  }));
+}
+
+export interface PhoneCounts {
+  valid: number;
+  possible: number;
+  invalid: number;
+}
+
+export function phoneCounts(db: Db, sourceId?: number): PhoneCounts {
+  const rows = (
+    sourceId === undefined
+      ? db.prepare('SELECT status, count(*) AS n FROM phones GROUP BY status').all()
+      : db
+          .prepare(
+            `SELECT p.status, count(*) AS n FROM phones p JOIN contacts c ON c.id = p.contact_id
+             WHERE c.source_id = ? GROUP BY p.status`,
+          )
+          .all(sourceId)
+  ) as Array<{ status: keyof PhoneCounts; n: number }>;
+  const counts: PhoneCounts = { valid: 0, possible: 0, invalid: 0 };
+  for (const r of rows) counts[r.status] = r.n;
+  return counts;
+}
+
+export function contactCount(db: Db, sourceId?: number): number {
+  const row = (
+    sourceId === undefined
+      ? db.prepare('SELECT count(*) AS n FROM contacts').get()
+      : db.prepare('SELECT count(*) AS n FROM contacts WHERE source_id = ?').get(sourceId)
+  ) as { n: number };
+  return row.n;
+}

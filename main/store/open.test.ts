@@ -1,0 +1,38 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../testing/tmp.ts';
+import { LATEST_VERSION } from './migrations/index.ts';
+import { openStore, schemaVersion, StoreVersionError } from './open.ts';
+
+describe('openStore', () => {
+  it('creates a WAL database at the latest schema version', () => {
+    const path = join(tempDir(), 'nested', 'kith.db');
+    const db = openStore(path);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(['contacts', 'numbers', 'phones', 'settings', 'sources']);
+    db.close();
+  });
+
+  it('reopens an existing database without re-running migrations', () => {
+    const path = join(tempDir(), 'kith.db');
+    const db = openStore(path);
+    db.prepare("INSERT INTO settings (key, value) VALUES ('region', 'GB')").run();
+    db.close();
+    const again = openStore(path);
+    expect(again.prepare("SELECT value FROM settings WHERE key = 'region'").pluck().get()).toBe('GB');
+    again.close();
+  });
+
+  it('refuses a database written by a newer version', () => {
+    const path = join(tempDir(), 'kith.db');
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    raw.close();
+    expect(() => openStore(path)).toThrow(StoreVersionError);
+    expect(() => openStore(path)).toThrow(/newer Kith/);
+  });
+});

@@ -1,0 +1,62 @@
+/** Row shapes of the local store. Types only. */
+
+export type PhoneStatus = 'valid' | 'possible' | 'invalid';
+export type NumberState = 'new' | 'synced' | 'pending_removal';
+export type SourceKind = 'vcard' | 'csv';
+
+export interface SourceRow {
+  id: number;
+  path: string;
+  kind: SourceKind;
+  file_hash: string;
+  imported_at: number;
+  records_read: number;
+  /** JSON array of `{ file, line, message }`. */
+  report: string;
+}
+
+export interface ContactRow {
+  id: number;
+  source_id: number;
+  key: string;
+  digest: string;
+  line: number;
+  name: string;
+  excluded: 0 | 1;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PhoneRow {
+  contact_id: number;
+  position: number;
+  raw: string;
+  label: string;
+  e164: string | null;
+  candidate: string | null;
+  ext: string | null;
+  status: PhoneStatus;
+  reason: string;
+}
+
+export interface NumberRow {
+  e164: string;
+  refs: number;
+  state: NumberState;
+  first_seen_at: number;
+  changed_at: number;
+  synced_at: number | null;
+  registered_user_id: string | null;
+  registered_at: number | null;
+}
+
+/** A phone ready to be written: the raw source text plus its normalization. */
+export interface PhoneInput {
+  raw: string;
+  label: string;
+  e164: string | null;
+  candidate: string | null;
+  ext: string | null;
+  status: PhoneStatus;
+  reason: string;
+}

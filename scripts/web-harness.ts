@@ -1,0 +1,191 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import ts from 'typescript';
+import type { AppInfo, IpcReply } from '../main/ipc/contract.ts';
+import { createHandlers, dispatch, fail, type HandlerTable } from '../main/ipc/handlers.ts';
+import { methodChannels } from '../main/ipc/methods.ts';
+import { resolveStaticFile, staticHeaders } from '../main/shell/static-files.ts';
+
+// Browser mode: the built renderer plus the real handler table, reachable only from this
+// machine and only with the per-run token. Development and e2e only; never shipped.
+
+const projectRoot = path.resolve(import.meta.dirname, '..');
+const bridgePath = '/__kith/bridge.js';
+const ipcPath = '/__kith/ipc';
+const maxBodyBytes = 1 << 20;
+
+export interface WebHarnessOptions {
+  readonly rendererDir?: string;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  readonly appInfo?: AppInfo;
+}
+
+export interface WebHarness {
+  /** Page URL including the token, ready to open. */
+  readonly url: string;
+  readonly origin: string;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+export async function startWebHarness(options: WebHarnessOptions = {}): Promise<WebHarness> {
+  const rendererDir = options.rendererDir ?? path.join(projectRoot, 'out', 'renderer');
+  const indexHtml = await readFile(path.join(rendererDir, 'index.html'), 'utf8').catch(() => {
+    throw new Error(`No built renderer at ${rendererDir}; run \`npm run build\` first.`);
+  });
+  const appInfo = options.appInfo ?? (await readAppInfo());
+  const table = createHandlers({ appInfo });
+  const bridgeScript = await buildBridgeScript();
+  const token = randomBytes(24).toString('base64url');
+
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = `127.0.0.1:${port}`;
+  const origin = `http://${host}`;
+
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    // A page on another site can make the browser resolve its own hostname to 127.0.0.1;
+    // checking Host defeats that rebinding.
+    if (request.headers.host !== host) return sendStatus(response, 421);
+    let pathname: string;
+    try {
+      pathname = new URL(request.url ?? '/', origin).pathname;
+    } catch {
+      return sendStatus(response, 400);
+    }
+    if (pathname === ipcPath) {
+      handleIpc(request, response, { table, token, origin }).catch(() => sendStatus(response, 500));
+    } else if (pathname === bridgePath) {
+      sendFile(response, 'bridge.js', bridgeScript, request.method);
+    } else {
+      serveStatic(request, response, rendererDir, pathname, indexHtml).catch(() => sendStatus(response, 500));
+    }
+  });
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Browsers keep idle sockets open; without this close() waits for them.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function readAppInfo(): Promise<AppInfo> {
+  const pkg = JSON.parse(await readFile(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+  return { name: 'Kith', version: pkg.version, platform: process.platform };
+}
+
+// The bridge is typed browser code in renderer/harness; it is transpiled on the fly so it
+// never ends up in the app bundle, then started with the same method table as the preload.
+async function buildBridgeScript(): Promise<string> {
+  const source = await readFile(path.join(projectRoot, 'renderer', 'harness', 'http-bridge.ts'), 'utf8');
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true },
+  });
+  return `${outputText}\ninstallHttpBridge(${JSON.stringify(methodChannels)}, ${JSON.stringify(ipcPath)});\n`;
+}
+
+interface IpcGate {
+  readonly table: HandlerTable;
+  readonly token: string;
+  readonly origin: string;
+}
+
+async function handleIpc(request: IncomingMessage, response: ServerResponse, gate: IpcGate): Promise<void> {
+  if (request.method !== 'POST') return sendStatus(response, 405);
+  const fromPage = request.headers.origin === undefined || request.headers.origin === gate.origin;
+  if (!fromPage || !hasToken(request.headers.authorization, gate.token)) {
+    return sendReply(response, 403, fail('forbidden-sender', 'Missing or wrong harness token'));
+  }
+  if (!request.headers['content-type']?.startsWith('application/json')) {
+    return sendReply(response, 415, fail('invalid-arguments', 'Expected application/json'));
+  }
+  const body = await readBody(request);
+  if (body === null) return sendReply(response, 413, fail('invalid-arguments', 'Request body too large'));
+  let message: unknown;
+  try {
+    message = JSON.parse(body);
+  } catch {
+    return sendReply(response, 400, fail('invalid-arguments', 'Request body is not JSON'));
+  }
+  const { channel, args } = (typeof message === 'object' && message !== null ? message : {}) as {
+    channel?: unknown;
+    args?: unknown;
+  };
+  sendReply(response, 200, await dispatch(gate.table, channel, args));
+}
+
+function hasToken(header: string | undefined, token: string): boolean {
+  const presented = Buffer.from(header?.replace(/^Bearer /, '') ?? '');
+  const expected = Buffer.from(token);
+  return presented.length === expected.length && timingSafeEqual(presented, expected);
+}
+
+async function readBody(request: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > maxBodyBytes) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function serveStatic(
+  request: IncomingMessage,
+  response: ServerResponse,
+  rendererDir: string,
+  pathname: string,
+  indexHtml: string,
+): Promise<void> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return sendStatus(response, 405);
+  const file = resolveStaticFile(rendererDir, pathname);
+  if (!file) return sendStatus(response, 404);
+  if (file === path.join(path.resolve(rendererDir), 'index.html')) {
+    return sendFile(response, file, injectBridge(indexHtml), request.method);
+  }
+  let body: Buffer;
+  try {
+    body = await readFile(file);
+  } catch {
+    return sendStatus(response, 404);
+  }
+  sendFile(response, file, body, request.method);
+}
+
+// A module script placed before the app's own runs first, so window.kith exists at startup.
+function injectBridge(html: string): string {
+  const tag = `<script type="module" src="${bridgePath}"></script>`;
+  const at = html.indexOf('<script');
+  return at === -1 ? html.replace('</head>', `${tag}\n</head>`) : `${html.slice(0, at)}${tag}\n    ${html.slice(at)}`;
+}
+
+/** `name` only picks the content type; the headers (CSP included) match the kith:// handler's. */
+function sendFile(response: ServerResponse, name: string, body: string | Buffer, method: string | undefined): void {
+  response.writeHead(200, staticHeaders(name));
+  response.end(method === 'HEAD' ? undefined : body);
+}
+
+function sendReply(response: ServerResponse, status: number, reply: IpcReply<unknown>): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(reply));
+}
+
+function sendStatus(response: ServerResponse, status: number): void {
+  if (response.headersSent) response.destroy();
+  else response.writeHead(status).end();
+}
