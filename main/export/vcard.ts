@@ -1,6 +1,7 @@
 import {
-  AnyParameter,
+  ExtendedProperty,
   FNProperty,
+  Group,
   ParameterValueType,
   TelProperty,
   TextType,
@@ -9,6 +10,7 @@ import {
   ValueParameter,
   VCARD,
 } from 'vcard4';
+import { isE164 } from '../../protocol/e164.ts';
 import type { ContactWithPhones } from '../store/contacts.ts';
 
 export interface ExportOptions {
@@ -29,10 +31,9 @@ const TEL_TYPES: Record<string, string[]> = {
   'work fax': ['work', 'fax'],
 };
 
-function telParams(label: string, uri: boolean) {
+function telParams(types: string[] | undefined, uri: boolean) {
   const params = [];
   if (uri) params.push(new ValueParameter(new URIType('tel:+0')));
-  const types = TEL_TYPES[label.trim().toLowerCase()];
   if (types)
     params.push(
       new TypeParameter(
@@ -40,7 +41,6 @@ function telParams(label: string, uri: boolean) {
         types.map((t) => new ParameterValueType(t)),
       ),
     );
-  else if (label.trim()) params.push(new AnyParameter('X-LABEL', new ParameterValueType(label.trim())));
   return params;
 }
 
@@ -54,10 +54,21 @@ export function exportVcard(contacts: readonly ContactWithPhones[], opts: Export
   for (const c of contacts) {
     if (c.excluded) continue;
     const props: ConstructorParameters<typeof VCARD>[0] = [new FNProperty([], new TextType(c.name))];
+    let item = 0;
     for (const p of c.phones) {
-      if (p.e164) props.push(new TelProperty(telParams(p.label, true), new URIType(telUri(p.e164, p.ext))));
-      else if (!opts.validOnly && p.raw.trim())
-        props.push(new TelProperty(telParams(p.label, false), new TextType(p.raw)));
+      const uri = Boolean(p.e164 && isE164(p.e164));
+      if (!uri && (opts.validOnly || !p.raw.trim())) continue;
+      const types = TEL_TYPES[p.label.trim().toLowerCase()];
+      const tel = new TelProperty(
+        telParams(types, uri),
+        uri ? new URIType(telUri(p.e164!, p.ext)) : new TextType(p.raw),
+      );
+      if (types || !p.label.trim()) props.push(tel);
+      // A label with no vCard TYPE travels as an item group with X-ABLabel, which address books widely understand.
+      else
+        props.push(
+          new Group([tel, new ExtendedProperty('X-ABLabel', [], new TextType(p.label.trim()))], `item${++item}`),
+        );
     }
     cards.push(new VCARD(props).repr());
   }

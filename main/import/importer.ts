@@ -60,7 +60,7 @@ export interface FileReport {
 /** Records per batch handed to a worker: large enough to amortize messaging, small enough to keep both busy. */
 const BATCH = 2000;
 /** Batches in flight at once. */
-const AHEAD = 3;
+const AHEAD = 4;
 /** Below this, starting threads costs more than it saves. */
 const WORKERS_FROM = 1000;
 
