@@ -206,6 +206,8 @@ class SourceSync {
   private readonly byKey = new Map<string, ExistingContact>();
   private readonly seen = new Set<number>();
   private readonly usedKeys = new Set<string>();
+  private readonly nextSuffix = new Map<string, number>();
+  private readonly digestCursor = new Map<string, number>();
   private readonly writer;
   private readonly sourceId: number;
   private readonly now: number;
@@ -226,7 +228,13 @@ class SourceSync {
 
   /** True when a stored contact has exactly this raw record; it is then kept as is. */
   skipUnchanged(digest: string, line: number): boolean {
-    const match = this.byDigest.get(digest)?.find((c) => !this.seen.has(c.id));
+    const list = this.byDigest.get(digest);
+    if (!list) return false;
+    // `seen` only grows, so the contacts before the cursor stay taken; rescanning them is quadratic in the copies.
+    let i = this.digestCursor.get(digest) ?? 0;
+    while (i < list.length && this.seen.has(list[i]!.id)) i++;
+    const match = list[i];
+    this.digestCursor.set(digest, i + 1);
     if (!match) return false;
     this.seen.add(match.id);
     this.usedKeys.add(match.key);
@@ -266,7 +274,12 @@ class SourceSync {
   /** Two records with one UID (or identical content) in a file stay two contacts, keyed by order. */
   private uniqueKey(base: string): string {
     let key = base;
-    for (let n = 2; this.usedKeys.has(key); n++) key = `${base}#${n}`;
+    if (this.usedKeys.has(key)) {
+      // Resume after the suffix the last duplicate took: counting up from #2 each time is quadratic in the copies.
+      let n = this.nextSuffix.get(base) ?? 2;
+      while (this.usedKeys.has((key = `${base}#${n}`))) n++;
+      this.nextSuffix.set(base, n + 1);
+    }
     this.usedKeys.add(key);
     return key;
   }

@@ -25,27 +25,38 @@ export interface RegionState {
   renormalized: number;
 }
 
-/**
- * Store the user's own number and/or region and return the default region in force. When it changes, everything
- * already stored is re-normalized first, so one database never mixes two defaults.
- */
-export function applyRegionChoice(db: Db, choice: RegionChoice): RegionState {
-  let ownNumber = getSetting(db, 'own_number');
-  let explicit = getSetting(db, 'region');
+/** Check a choice before anything is stored: the own number must be valid E.164, the region a known code. */
+export function validateRegionChoice(choice: RegionChoice): { me?: string; region?: CountryCode } {
+  const out: { me?: string; region?: CountryCode } = {};
   if (choice.me !== undefined) {
     const n = normalizePhone(choice.me, null);
     if (n.status !== 'valid' || !n.e164) {
       throw new SettingError(`--me ${choice.me}: not a valid number in international form (+CC…): ${n.reason}`);
     }
-    ownNumber = n.e164;
-    // The newest choice wins: a new own number replaces an earlier explicit region.
-    if (choice.region === undefined) explicit = null;
+    out.me = n.e164;
   }
   if (choice.region !== undefined) {
     const code = choice.region.toUpperCase();
     if (!isRegionCode(code)) throw new SettingError(`--region ${choice.region}: not a known ISO 3166 region code`);
-    explicit = code;
+    out.region = code;
   }
+  return out;
+}
+
+/**
+ * Store the user's own number and/or region and return the default region in force. When it changes, everything
+ * already stored is re-normalized first, so one database never mixes two defaults.
+ */
+export function applyRegionChoice(db: Db, choice: RegionChoice): RegionState {
+  const valid = validateRegionChoice(choice);
+  let ownNumber = getSetting(db, 'own_number');
+  let explicit = getSetting(db, 'region');
+  if (valid.me) {
+    ownNumber = valid.me;
+    // The newest choice wins: a new own number replaces an earlier explicit region.
+    if (!valid.region) explicit = null;
+  }
+  if (valid.region) explicit = valid.region;
   const before = effectiveRegion(getSetting(db, 'own_number'), getSetting(db, 'region'));
   const after = effectiveRegion(ownNumber, explicit);
   setSetting(db, 'own_number', ownNumber);

@@ -1,5 +1,5 @@
 import { ImportFileError, importFile, type FileReport } from '../../import/importer.ts';
-import { applyRegionChoice, SettingError } from '../../import/region.ts';
+import { applyRegionChoice, SettingError, validateRegionChoice } from '../../import/region.ts';
 import { openStore } from '../../store/open.ts';
 import { dbOption, parseCommand } from '../args.ts';
 import { CliError, UsageError } from '../errors.ts';
@@ -15,15 +15,16 @@ export async function runImport(argv: string[]): Promise<number> {
     me: { type: 'string' },
   });
   if (positionals.length === 0) throw new UsageError(`kith import: name at least one file: ${importUsage}`);
+  const choice = { me: values.me, region: values.region };
+  try {
+    validateRegionChoice(choice);
+  } catch (err) {
+    if (err instanceof SettingError) throw new CliError(`kith import: ${err.message}`, 2);
+    throw err;
+  }
   const db = openStore(resolveDbPath(values.db));
   try {
-    let regionState;
-    try {
-      regionState = applyRegionChoice(db, { me: values.me, region: values.region });
-    } catch (err) {
-      if (err instanceof SettingError) throw new CliError(`kith import: ${err.message}`, 2);
-      throw err;
-    }
+    const regionState = applyRegionChoice(db, choice);
     if (regionState.renormalized > 0) {
       console.log(
         `Default region is now ${regionState.region}: re-normalized ${regionState.renormalized} stored numbers.`,

@@ -123,8 +123,10 @@ function sniff(bytes: Uint8Array): boolean {
   if (bytes.length === 0) return false;
   const head = sampleHead(bytes);
   const { text, charset } = decodeCsvBytes(head);
-  if (!charset.startsWith('utf-16') && head.subarray(0, 8192).includes(0)) return false;
   if (/^\s*BEGIN:VCARD/i.test(text)) return false;
+  // A header we understand settles it: a stray NUL or control byte in a row is damage to report, not binary data.
+  if (guessDelimiter(text).header !== null) return true;
+  if (!charset.startsWith('utf-16') && head.subarray(0, 8192).includes(0)) return false;
   let control = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -132,8 +134,6 @@ function sniff(bytes: Uint8Array): boolean {
   }
   if (control > text.length / 100) return false;
 
-  const guess = guessDelimiter(text);
-  if (guess.header !== null) return true;
   const counts = delimiterCounts(text);
   const lines = counts[mostConsistent(counts)];
   const agreeing = consistency(lines).lines;
