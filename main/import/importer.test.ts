@@ -215,4 +215,22 @@ describe('importFile on a large file', () => {
     threaded.close();
     inline.close();
   });
+
+  it('rebuilds its indexes after a bulk load, and a re-import still matches every card', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'bulk.vcf');
+    const cards = Array.from({ length: 6000 }, (_, i) => card(`b${i}`, `Bulk ${i}`, `07400 ${String(200000 + i)}`));
+    writeFileSync(path, cards.join('\r\n') + '\r\n');
+    const db = openStore(join(dir, 'bulk.db'));
+    expect((await importFile(db, path, { region: 'GB' })).added).toBe(6000);
+    const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL").pluck().all();
+    expect(indexes).toEqual(expect.arrayContaining(['contacts_key', 'phones_e164']));
+    expect(numberCounts(db).new).toBe(6000);
+    cards[10] = card('b10', 'Bulk ten', '07400 999999');
+    writeFileSync(path, cards.join('\r\n') + '\r\n');
+    expect(await importFile(db, path, { region: 'GB' })).toMatchObject({ unchanged: 5999, updated: 1, added: 0 });
+    expect(numberDiscrepancies(db)).toEqual([]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
 });

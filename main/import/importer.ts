@@ -10,6 +10,7 @@ import {
   type ExistingContact,
   type PhoneCounts,
 } from '../store/contacts.ts';
+import { bulkLoadWorthIt, dropBulkIndexes, rebuildBulkIndexes } from '../store/bulk.ts';
 import { recordSourceReport, upsertSource } from '../store/sources.ts';
 import { parseCsvContacts } from './csv/index.ts';
 import { detectFormat, type Format } from './detect.ts';
@@ -150,6 +151,8 @@ export async function importFile(db: Db, path: string, opts: ImportOptions): Pro
     // A few batches run ahead of the writer (bounding memory); results are written in file order.
     const total = work.reduce((n, w) => n + w.digests.length, 0);
     const run = total >= WORKERS_FROM ? processInPool : (task: RecordTask) => Promise.resolve(processRecords(task));
+    const bulk = bulkLoadWorthIt(db, total);
+    if (bulk) dropBulkIndexes(db);
     const running: Array<Promise<RecordResult[]>> = [];
     const launch = (i: number) => {
       if (i < work.length) running[i] = run(work[i]!.task);
@@ -173,7 +176,9 @@ export async function importFile(db: Db, path: string, opts: ImportOptions): Pro
       const first = errors[0]!;
       throw new ImportFileError(path, `no contacts could be read (line ${first.line}: ${first.message})`);
     }
+    // Removal looks contacts up by id only; the recount needs the e164 index back.
     const removed = sync.removeUnseen();
+    if (bulk) rebuildBulkIndexes(db);
     sync.finish();
     errors.sort((a, b) => a.line - b.line);
     recordSourceReport(db, sourceId, recordsRead, errors);

@@ -34,9 +34,9 @@ CREATE TABLE contacts (
   name TEXT NOT NULL,
   excluded INTEGER NOT NULL DEFAULT 0 CHECK (excluded IN (0, 1)),
   created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL,
-  UNIQUE (source_id, key)
+  updated_at INTEGER NOT NULL
 );
+CREATE UNIQUE INDEX contacts_key ON contacts(source_id, key);
 
 CREATE TABLE phones (
   contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
