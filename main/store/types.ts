@@ -51,12 +51,4 @@ export interface NumberRow {
 }
 
 /** A phone ready to be written: the raw source text plus its normalization. */
-export interface PhoneInput {
-  raw: string;
-  label: string;
-  e164: string | null;
-  candidate: string | null;
-  ext: string | null;
-  status: PhoneStatus;
-  reason: string;
-}
+export type PhoneInput = Omit<PhoneRow, 'contact_id' | 'position'>;
