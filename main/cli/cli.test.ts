@@ -156,12 +156,14 @@ describe('kith import', () => {
       [empty, 'the file is empty'],
       [noHeader, 'no contacts could be read (line 1: no header row with a name or phone column)'],
     ];
-    // A region is set so that the one line is about the file, not about the missing default region.
-    const runs = await Promise.all(cases.map(([file]) => kith(['import', file, '--region', 'GB', '--db', db], env)));
-    runs.forEach((run, i) => {
-      const [file, reason] = cases[i]!;
-      expect(run, file).toEqual({ code: 1, stdout: '', stderr: `kith import: ${file}: ${reason}\n` });
-    });
+    // With a region and without one: a failure is one line either way.
+    for (const region of [['--region', 'GB'], []]) {
+      const runs = await Promise.all(cases.map(([file]) => kith(['import', file, ...region, '--db', db], env)));
+      runs.forEach((run, i) => {
+        const [file, reason] = cases[i]!;
+        expect(run, file).toEqual({ code: 1, stdout: '', stderr: `kith import: ${file}: ${reason}\n` });
+      });
+    }
   });
 
   it('rejects bad usage with exit 2 and one line on stderr', async () => {

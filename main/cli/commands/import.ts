@@ -30,11 +30,6 @@ export async function runImport(argv: string[]): Promise<number> {
         `Default region is now ${regionState.region}: re-normalized ${regionState.renormalized} stored numbers.`,
       );
     }
-    if (!regionState.region) {
-      console.error(
-        'kith import: no default region (pass --me +E164 or --region CC); numbers without a country code will be invalid.',
-      );
-    }
     const progress = importProgress();
     const reports: FileReport[] = [];
     const failures: string[] = [];
@@ -51,6 +46,12 @@ export async function runImport(argv: string[]): Promise<number> {
     for (const r of reports) printReport(r);
     if (reports.length > 1) printTotals(reports);
     for (const f of failures) console.error(`kith import: ${f}`);
+    // Said only when something was imported, so that a failure stays one line.
+    if (!regionState.region && reports.length > 0) {
+      console.error(
+        'kith import: no default region (pass --me +E164 or --region CC); numbers without a country code are invalid.',
+      );
+    }
     const imported = reports.some((r) => r.contacts > 0);
     if (!imported && failures.length === 0) throw new CliError('kith import: no contacts found in the given files');
     return imported ? 0 : 1;
