@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../testing/tmp.ts';
@@ -34,5 +36,19 @@ describe('openStore', () => {
     raw.close();
     expect(() => openStore(path)).toThrow(StoreVersionError);
     expect(() => openStore(path)).toThrow(/newer Kith/);
+  });
+
+  it('lets several processes open a new store at once, migrating it exactly once', async () => {
+    const path = join(tempDir(), 'shared.db');
+    const openUrl = new URL('./open.ts', import.meta.url).href;
+    const script = `import { openStore } from ${JSON.stringify(openUrl)}; openStore(${JSON.stringify(path)}).close();`;
+    const run = promisify(execFile);
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, () => run(process.execPath, ['--input-type=module', '-e', script])),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    const db = openStore(path);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    db.close();
   });
 });

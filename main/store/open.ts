@@ -20,10 +20,11 @@ export function openStore(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   try {
+    // First, so that every later step waits for another process instead of failing at once.
+    db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     // Bulk imports touch several random-keyed indexes; a small page cache would spill them to disk mid-transaction.
     db.pragma('cache_size = -65536');
     migrate(db, path);
@@ -39,13 +40,23 @@ export function schemaVersion(db: Db): number {
 }
 
 function migrate(db: Db, path: string): void {
-  const current = schemaVersion(db);
-  if (current > LATEST_VERSION) throw new StoreVersionError(path, current);
-  for (const m of migrations.slice(current)) {
-    // Each step is atomic: a crash mid-migration leaves the previous version intact.
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
+  const found = schemaVersion(db);
+  if (found > LATEST_VERSION) throw new StoreVersionError(path, found);
+  if (found === LATEST_VERSION) return;
+  // One step per write transaction, reading the version under the lock: two processes opening a new store at
+  // once must not both run the same migration. A crash mid-step leaves the previous version intact.
+  for (;;) {
+    const done = db
+      .transaction(() => {
+        const current = schemaVersion(db);
+        if (current > LATEST_VERSION) throw new StoreVersionError(path, current);
+        const step = migrations[current];
+        if (!step) return true;
+        db.exec(step.sql);
+        db.pragma(`user_version = ${step.version}`);
+        return false;
+      })
+      .immediate();
+    if (done) return;
   }
 }
