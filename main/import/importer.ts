@@ -60,8 +60,8 @@ export interface FileReport {
 
 /** Records per batch handed to a worker: large enough to amortize messaging, small enough to keep both busy. */
 const BATCH = 2000;
-/** Batches in flight at once. */
-const AHEAD = 4;
+/** Batches in flight at once: enough to keep the workers busy, few enough to bound memory. */
+const AHEAD = 2;
 /** Below this, starting threads costs more than it saves. */
 const WORKERS_FROM = 1000;
 
@@ -120,7 +120,7 @@ export async function importFile(db: Db, path: string, opts: ImportOptions): Pro
 
   db.exec('BEGIN IMMEDIATE');
   try {
-    const sourceId = upsertSource(db, file, format, digestText(bytes.toString('latin1')), now);
+    const sourceId = upsertSource(db, file, format, digestText(bytes), now);
     const sync = new SourceSync(db, sourceId, sourceContacts(db, sourceId), now);
     const errors: ImportIssue[] = [];
     let recordsRead: number;

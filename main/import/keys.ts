@@ -1,8 +1,8 @@
 import { hash } from 'node:crypto';
 import type { ParsedContact } from './types.ts';
 
-/** Digest of a record's raw text: equal digests mean nothing needs re-parsing. */
-export function digestText(text: string): string {
+/** Digest of a record's raw text (or a file's bytes): equal digests mean nothing needs re-parsing. */
+export function digestText(text: string | Uint8Array): string {
   return hash('sha1', text, 'base64');
 }
 
