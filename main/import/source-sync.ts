@@ -1,0 +1,91 @@
+import type { Db } from '../store/open.ts';
+import { contactWriter, type ExistingContact } from '../store/contacts.ts';
+import type { RecordResult } from './records.ts';
+
+/** Matches a source's incoming records against what the store already holds for it. */
+export class SourceSync {
+  added = 0;
+  updated = 0;
+  unchanged = 0;
+  private readonly byDigest = new Map<string, ExistingContact[]>();
+  private readonly byKey = new Map<string, ExistingContact>();
+  private readonly seen = new Set<number>();
+  private readonly usedKeys = new Set<string>();
+  private readonly nextSuffix = new Map<string, number>();
+  private readonly digestCursor = new Map<string, number>();
+  private readonly writer;
+  private readonly sourceId: number;
+  private readonly now: number;
+  private readonly existing: ExistingContact[];
+
+  constructor(db: Db, sourceId: number, existing: ExistingContact[], now: number) {
+    this.sourceId = sourceId;
+    this.now = now;
+    this.existing = existing;
+    this.writer = contactWriter(db);
+    for (const c of existing) {
+      this.byKey.set(c.key, c);
+      const list = this.byDigest.get(c.digest);
+      if (list) list.push(c);
+      else this.byDigest.set(c.digest, [c]);
+    }
+  }
+
+  /** True when a stored contact has exactly this raw record; it is then kept as is. */
+  skipUnchanged(digest: string, line: number): boolean {
+    const list = this.byDigest.get(digest);
+    if (!list) return false;
+    // `seen` only grows, so the contacts before the cursor stay taken; rescanning them is quadratic in the copies.
+    let i = this.digestCursor.get(digest) ?? 0;
+    while (i < list.length && this.seen.has(list[i]!.id)) i++;
+    const match = list[i];
+    this.digestCursor.set(digest, i + 1);
+    if (!match) return false;
+    this.seen.add(match.id);
+    this.usedKeys.add(match.key);
+    this.writer.moveLine(match.id, line);
+    this.unchanged++;
+    return true;
+  }
+
+  upsert(r: Extract<RecordResult, { ok: true }>, digest: string): void {
+    const key = this.uniqueKey(r.key);
+    const input = { key, digest, line: r.line, name: r.name, phones: r.phones };
+    const existing = this.byKey.get(key);
+    if (existing && !this.seen.has(existing.id)) {
+      this.seen.add(existing.id);
+      this.writer.update(existing.id, input, this.now);
+      this.updated++;
+    } else {
+      this.writer.insert(this.sourceId, input, this.now);
+      this.added++;
+    }
+  }
+
+  removeUnseen(): number {
+    let removed = 0;
+    for (const c of this.existing) {
+      if (this.seen.has(c.id)) continue;
+      this.writer.remove(c.id);
+      removed++;
+    }
+    return removed;
+  }
+
+  finish(): void {
+    this.writer.finish(this.now);
+  }
+
+  /** Two records with one UID (or identical content) in a file stay two contacts, keyed by order. */
+  private uniqueKey(base: string): string {
+    let key = base;
+    if (this.usedKeys.has(key)) {
+      // Resume after the suffix the last duplicate took: counting up from #2 each time is quadratic in the copies.
+      let n = this.nextSuffix.get(base) ?? 2;
+      while (this.usedKeys.has((key = `${base}#${n}`))) n++;
+      this.nextSuffix.set(base, n + 1);
+    }
+    this.usedKeys.add(key);
+    return key;
+  }
+}
