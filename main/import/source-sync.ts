@@ -63,6 +63,7 @@ export class SourceSync {
   }
 
   removeUnseen(): number {
+    this.writer.flush();
     let removed = 0;
     for (const c of this.existing) {
       if (this.seen.has(c.id)) continue;

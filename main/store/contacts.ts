@@ -20,9 +20,11 @@ export interface ContactInput {
   phones: readonly PhoneInput[];
 }
 
+const PHONE_ROWS = 50;
+
 /**
- * Prepared statements for bulk writes; use inside a transaction and call `finish` before it commits, which recounts
- * every number the writes touched.
+ * Prepared statements for bulk writes; use inside a transaction and call `finish` before it commits, which writes
+ * what is still queued and recounts every number the writes touched.
  */
 export function contactWriter(db: Db) {
   const insertContact = db.prepare(
@@ -32,21 +34,34 @@ export function contactWriter(db: Db) {
   const updateContact = db.prepare('UPDATE contacts SET digest = ?, line = ?, name = ?, updated_at = ? WHERE id = ?');
   const touchLine = db.prepare('UPDATE contacts SET line = ? WHERE id = ? AND line <> ?');
   const deletePhones = db.prepare('DELETE FROM phones WHERE contact_id = ? RETURNING e164').pluck();
-  const insertPhone = db.prepare(
-    `INSERT INTO phones (contact_id, position, raw, label, e164, candidate, ext, status, reason)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  const PHONE_COLUMNS = '(contact_id, position, raw, label, e164, candidate, ext, status, reason)';
+  const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  const insertPhone = db.prepare(`INSERT INTO phones ${PHONE_COLUMNS} VALUES ${ROW}`);
+  // Phones are written PHONE_ROWS at a time: one statement per row spends much of its time crossing into SQLite.
+  const insertPhones = db.prepare(
+    `INSERT INTO phones ${PHONE_COLUMNS} VALUES ${Array(PHONE_ROWS).fill(ROW).join(', ')}`,
   );
   const deleteContact = db.prepare('DELETE FROM contacts WHERE id = ?');
   const touched = new Set<string>();
+  let queued: unknown[] = [];
 
+  const flush = (): void => {
+    for (let i = 0; i < queued.length; i += 9) insertPhone.run(queued.slice(i, i + 9));
+    queued = [];
+  };
   const writePhones = (contactId: number | bigint, phones: readonly PhoneInput[]): void => {
     for (let i = 0; i < phones.length; i++) {
       const p = phones[i]!;
-      insertPhone.run(contactId, i, p.raw, p.label, p.e164, p.candidate, p.ext, p.status, p.reason);
+      queued.push(contactId, i, p.raw, p.label, p.e164, p.candidate, p.ext, p.status, p.reason);
       if (p.e164) touched.add(p.e164);
+    }
+    if (queued.length >= PHONE_ROWS * 9) {
+      insertPhones.run(queued.slice(0, PHONE_ROWS * 9));
+      queued = queued.slice(PHONE_ROWS * 9);
     }
   };
   const dropPhones = (contactId: number): void => {
+    flush();
     for (const e164 of deletePhones.all(contactId) as Array<string | null>) if (e164) touched.add(e164);
   };
 
@@ -69,7 +84,10 @@ export function contactWriter(db: Db) {
       dropPhones(id);
       deleteContact.run(id);
     },
+    /** Write the phones still queued; `finish` does this too. */
+    flush,
     finish(now: number): void {
+      flush();
       recountNumbers(db, touched, now);
       touched.clear();
     },
