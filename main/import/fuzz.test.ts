@@ -598,6 +598,21 @@ function expectStoreConsistent(db: Db): void {
   expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
 }
 
+/** What both fuzz runs check once all their files are in: every file ran, markers kept, bounded time, sound store. */
+function expectRunComplete(
+  db: Db,
+  placed: ReadonlyArray<{ path: string; marker: Marker }>,
+  slowest: { ms: number; sample: string },
+  what: string,
+): void {
+  expect(placed.length / 2).toBe(FILES);
+  expectMarkersImported(db, placed);
+  expect(slowest.ms, `slowest single ${what}, starting ${JSON.stringify(slowest.sample)}`).toBeLessThan(
+    MAX_MS_PER_SINGLE_RECORD,
+  );
+  expectStoreConsistent(db);
+}
+
 /**
  * Milliseconds per record for reading one mutated record in a file of its own (damage can split it into several).
  * A slow reading is retried and the best one kept, so a GC pause or a busy core cannot fail the test on its own.
@@ -691,7 +706,7 @@ describe('fuzzed vCard files through importFile', () => {
     const dir = tempDir();
     const db = openStore(join(dir, 'fuzz.db'));
     const placed: Array<{ path: string; marker: Marker }> = [];
-    let slowest = { ms: 0, card: '' };
+    let slowest = { ms: 0, sample: '' };
     try {
       await fc.assert(
         fc.asyncProperty(
@@ -702,7 +717,7 @@ describe('fuzzed vCard files through importFile', () => {
             const bodies = cards.map(cardBytes);
             for (const body of bodies) {
               const ms = msPerRecord(() => readCardAlone(body));
-              if (ms > slowest.ms) slowest = { ms, card: body.toString('latin1').slice(0, 200) };
+              if (ms > slowest.ms) slowest = { ms, sample: body.toString('latin1').slice(0, 200) };
             }
 
             const [first, last] = markers(n);
@@ -719,12 +734,7 @@ describe('fuzzed vCard files through importFile', () => {
         ),
         { seed: SEED, numRuns: FILES, endOnFailure: true },
       );
-      expect(placed.length / 2).toBe(FILES);
-      expectMarkersImported(db, placed);
-      expect(slowest.ms, `slowest single card, starting ${JSON.stringify(slowest.card)}`).toBeLessThan(
-        MAX_MS_PER_SINGLE_RECORD,
-      );
-      expectStoreConsistent(db);
+      expectRunComplete(db, placed, slowest, 'card');
     } finally {
       db.close();
     }
@@ -872,7 +882,7 @@ describe('fuzzed CSV files through importFile', () => {
     const dir = tempDir();
     const db = openStore(join(dir, 'fuzz.db'));
     const placed: Array<{ path: string; marker: Marker }> = [];
-    let slowest = { ms: 0, row: '' };
+    let slowest = { ms: 0, sample: '' };
     try {
       await fc.assert(
         fc.asyncProperty(csvFile, async ({ layout: which, eol, rows }) => {
@@ -887,7 +897,7 @@ describe('fuzzed CSV files through importFile', () => {
             if (body.length <= 1024 && i % 3 !== 0) continue;
             const alone = Buffer.concat([header, body, sep]);
             const ms = msPerRecord(() => parseCsvContacts(alone, 'one.csv').rows);
-            if (ms > slowest.ms) slowest = { ms, row: body.toString('latin1').slice(0, 200) };
+            if (ms > slowest.ms) slowest = { ms, sample: body.toString('latin1').slice(0, 200) };
           }
 
           const [first, last] = markers(n);
@@ -905,12 +915,7 @@ describe('fuzzed CSV files through importFile', () => {
         }),
         { seed: SEED, numRuns: FILES, endOnFailure: true },
       );
-      expect(placed.length / 2).toBe(FILES);
-      expectMarkersImported(db, placed);
-      expect(slowest.ms, `slowest single row, starting ${JSON.stringify(slowest.row)}`).toBeLessThan(
-        MAX_MS_PER_SINGLE_RECORD,
-      );
-      expectStoreConsistent(db);
+      expectRunComplete(db, placed, slowest, 'row');
     } finally {
       db.close();
     }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../testing/tmp.ts';
-import { bulkIndexDefinitions, bulkLoadWorthIt, dropBulkIndexes, rebuildBulkIndexes } from './bulk.ts';
+import { BULK_INDEXES, bulkLoadWorthIt, dropBulkIndexes, rebuildBulkIndexes } from './bulk.ts';
 import { openStore } from './open.ts';
 
 describe('bulk index drop and rebuild', () => {
@@ -18,7 +18,7 @@ describe('bulk index drop and rebuild', () => {
   it('rebuilds exactly the indexes the migrations create', () => {
     const db = openStore(join(tempDir(), 'kith.db'));
     const before = schemaOf(db);
-    for (const [name, sql] of Object.entries(bulkIndexDefinitions)) expect(before[name]).toBe(sql);
+    for (const [name, sql] of Object.entries(BULK_INDEXES)) expect(before[name]).toBe(sql);
     db.transaction(() => {
       dropBulkIndexes(db);
       expect(Object.keys(schemaOf(db))).not.toContain('phones_e164');

@@ -5,7 +5,7 @@ import type { Db } from './open.ts';
  * inserting a hundred thousand random keys into it one by one. Definitions match the migrations exactly (a test
  * checks), and the drop and rebuild happen inside the import's transaction, so a rollback restores them.
  */
-const BULK_INDEXES: Record<string, string> = {
+export const BULK_INDEXES: Readonly<Record<string, string>> = {
   contacts_key: 'CREATE UNIQUE INDEX contacts_key ON contacts(source_id, key)',
   phones_e164: 'CREATE INDEX phones_e164 ON phones(e164) WHERE e164 IS NOT NULL',
 };
@@ -27,5 +27,3 @@ export function rebuildBulkIndexes(db: Db): void {
     if (!exists) db.exec(sql);
   }
 }
-
-export const bulkIndexDefinitions: Readonly<Record<string, string>> = BULK_INDEXES;

@@ -21,6 +21,7 @@ export interface ContactInput {
 }
 
 const PHONE_ROWS = 50;
+const PHONE_PARAMS = 9;
 
 /**
  * Prepared statements for bulk writes; use inside a transaction and call `finish` before it commits, which writes
@@ -46,7 +47,7 @@ export function contactWriter(db: Db) {
   let queued: unknown[] = [];
 
   const flush = (): void => {
-    for (let i = 0; i < queued.length; i += 9) insertPhone.run(queued.slice(i, i + 9));
+    for (let i = 0; i < queued.length; i += PHONE_PARAMS) insertPhone.run(queued.slice(i, i + PHONE_PARAMS));
     queued = [];
   };
   const writePhones = (contactId: number | bigint, phones: readonly PhoneInput[]): void => {
@@ -55,10 +56,7 @@ export function contactWriter(db: Db) {
       queued.push(contactId, i, p.raw, p.label, p.e164, p.candidate, p.ext, p.status, p.reason);
       if (p.e164) touched.add(p.e164);
     }
-    if (queued.length >= PHONE_ROWS * 9) {
-      insertPhones.run(queued.slice(0, PHONE_ROWS * 9));
-      queued = queued.slice(PHONE_ROWS * 9);
-    }
+    if (queued.length >= PHONE_ROWS * PHONE_PARAMS) insertPhones.run(queued.splice(0, PHONE_ROWS * PHONE_PARAMS));
   };
   const dropPhones = (contactId: number): void => {
     flush();
