@@ -1,0 +1,25 @@
+/** Deleting an account removes everything that names it: sessions, its uploaded set, its inbox, and any event
+ * about it in others' inboxes. Nothing is left that no user holds. */
+import type { Connection } from '../db/connect.ts';
+import { lockUser } from '../db/sql.ts';
+
+export async function deleteAccount({ db, dialect }: Connection, userId: number, e164: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await lockUser(trx, dialect, userId);
+    await trx.deleteFrom('contacts').where('owner_id', '=', userId).execute();
+    await trx.deleteFrom('upload_batches').where('owner_id', '=', userId).execute();
+    await trx.deleteFrom('events').where('recipient_id', '=', userId).execute();
+    await trx.deleteFrom('events').where('subject_user_id', '=', userId).execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await trx.deleteFrom('verifications').where('e164', '=', e164).execute();
+    await trx.deleteFrom('users').where('id', '=', userId).execute();
+  });
+}
+
+export async function setDiscoverable({ db }: Connection, userId: number, discoverable: boolean): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ discoverable: discoverable ? 1 : 0 })
+    .where('id', '=', userId)
+    .execute();
+}

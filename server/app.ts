@@ -1,0 +1,114 @@
+/** Builds the Fastify server on an open, migrated database. `main.ts` adds the process around it. */
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { authenticate } from './auth/sessions.ts';
+import type { ServerConfig } from './config.ts';
+import { connect, type Connection } from './db/connect.ts';
+import { migrate } from './db/migrate.ts';
+import { EventHub } from './events/hub.ts';
+import { HttpError, unauthorized } from './http/errors.ts';
+import { openApiDocument } from './openapi/document.ts';
+import { accountRoutes } from './routes/account.ts';
+import { contactRoutes } from './routes/contacts.ts';
+import type { ServerContext } from './routes/context.ts';
+import { eventRoutes } from './routes/events.ts';
+import { verificationRoutes } from './routes/verification.ts';
+import { WindowLimiter } from './verification/ip-limiter.ts';
+import { devSender, webhookSender, type CodeSender } from './verification/senders.ts';
+
+/** 1000 numbers of up to 16 characters with JSON quoting fit in well under this. */
+export const BODY_LIMIT = 64 * 1024;
+
+export interface BuildOptions {
+  /** Replaces the sender the config implies (tests capture codes this way). */
+  sender?: CodeSender | null;
+  now?: () => number;
+  /** Where the structured log goes (default stdout). */
+  logStream?: NodeJS.WritableStream;
+}
+
+export interface KithServer {
+  app: FastifyInstance;
+  ctx: ServerContext;
+  close(): Promise<void>;
+}
+
+export function senderFor(config: ServerConfig): CodeSender | null {
+  if (config.smsWebhookUrl) return webhookSender(config.smsWebhookUrl, config.smsWebhookSecret);
+  return config.dev ? devSender() : null;
+}
+
+export async function buildServer(config: ServerConfig, options: BuildOptions = {}): Promise<KithServer> {
+  const conn = connect(config.databaseUrl);
+  try {
+    await migrate(conn.db, conn.dialect);
+  } catch (err) {
+    await conn.db.destroy();
+    throw err;
+  }
+  const logger: FastifyServerOptions['logger'] = {
+    level: config.logLevel,
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+    ...(options.logStream ? { stream: options.logStream } : {}),
+  };
+  const app = Fastify({ logger, bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy, forceCloseConnections: true });
+  const ctx: ServerContext = {
+    conn,
+    config,
+    sender: options.sender === undefined ? senderFor(config) : options.sender,
+    hub: new EventHub(conn.db, (err) => app.log.error({ err }, 'live delivery failed')),
+    now: options.now ?? Date.now,
+    startsByIp: new WindowLimiter(config.limits.startsPerIpPerHour),
+    attemptsByIp: new WindowLimiter(config.limits.attemptsPerIpPerHour),
+  };
+  await installPlumbing(app, conn);
+  await app.register(websocket, { options: { maxPayload: 4096 } });
+  verificationRoutes(app, ctx);
+  accountRoutes(app, ctx);
+  contactRoutes(app, ctx);
+  eventRoutes(app, ctx);
+  app.get('/openapi.json', async () => openApiDocument());
+  app.get('/health', async () => ({ ok: true, database: conn.dialect }));
+
+  return {
+    app,
+    ctx,
+    async close() {
+      ctx.hub.closeAll();
+      await app.close();
+      await conn.db.destroy();
+    },
+  };
+}
+
+async function installPlumbing(app: FastifyInstance, conn: Connection): Promise<void> {
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.routeOptions.config.auth) return;
+    const header = request.headers.authorization;
+    const match = header ? /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(header) : null;
+    if (!match) throw unauthorized();
+    request.auth = await authenticate(conn.db, match[1]!, Date.now());
+    if (!request.auth) throw unauthorized();
+  });
+
+  app.setNotFoundHandler(async (request, reply) =>
+    reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` }),
+  );
+
+  app.setErrorHandler(async (err, request, reply) => {
+    if (err instanceof HttpError) return reply.code(err.status).headers(err.headers).send(err.body);
+    const e = err as { statusCode?: number; code?: string; message?: string };
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply
+        .code(413)
+        .send({ error: 'body_too_large', message: `request bodies are limited to ${BODY_LIMIT} bytes` });
+    }
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      const error = e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported_media_type' : 'invalid_request';
+      return reply.code(e.statusCode).send({ error, message: e.message ?? 'bad request' });
+    }
+    request.log.error({ err }, 'request failed');
+    return reply.code(500).send({ error: 'internal', message: 'internal server error' });
+  });
+}

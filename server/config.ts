@@ -1,0 +1,102 @@
+/** Server configuration, read from the environment once at start. */
+import { join } from 'node:path';
+import envPaths from 'env-paths';
+
+export interface BudgetConfig {
+  /** New numbers an account may upload at once; Signal's contact discovery allows 50,000. */
+  capacity: number;
+  /** New numbers regained per hour after that. */
+  refillPerHour: number;
+}
+
+export interface LimitConfig {
+  startsPerNumberPerHour: number;
+  startsPerIpPerHour: number;
+  attemptsPerCode: number;
+  attemptsPerIpPerHour: number;
+}
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  databaseUrl: string;
+  dev: boolean;
+  smsWebhookUrl: string | null;
+  smsWebhookSecret: string | null;
+  budget: BudgetConfig;
+  limits: LimitConfig;
+  codeTtlSeconds: number;
+  reconcileAfterSeconds: number;
+  logLevel: string;
+  /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
+}
+
+export const DEFAULT_BUDGET: BudgetConfig = { capacity: 50_000, refillPerHour: 6 };
+export const DEFAULT_LIMITS: LimitConfig = {
+  startsPerNumberPerHour: 5,
+  startsPerIpPerHour: 30,
+  attemptsPerCode: 5,
+  attemptsPerIpPerHour: 60,
+};
+
+export class ConfigError extends Error {}
+
+export function defaultDatabaseUrl(): string {
+  return `sqlite:${join(envPaths('kith-server', { suffix: '' }).data, 'kith-server.sqlite')}`;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    host: env.KITH_HOST || '127.0.0.1',
+    port: int(env, 'KITH_PORT', 8787, 0, 65535),
+    databaseUrl: env.DATABASE_URL || defaultDatabaseUrl(),
+    dev: env.KITH_DEV === '1' || env.KITH_DEV === 'true',
+    smsWebhookUrl: env.KITH_SMS_WEBHOOK_URL || null,
+    smsWebhookSecret: env.KITH_SMS_WEBHOOK_SECRET || null,
+    budget: {
+      capacity: int(env, 'KITH_BUDGET_CAPACITY', DEFAULT_BUDGET.capacity, 1, 10_000_000),
+      refillPerHour: num(env, 'KITH_BUDGET_REFILL_PER_HOUR', DEFAULT_BUDGET.refillPerHour),
+    },
+    limits: {
+      startsPerNumberPerHour: int(env, 'KITH_LIMIT_STARTS_PER_NUMBER', DEFAULT_LIMITS.startsPerNumberPerHour, 1, 1e6),
+      startsPerIpPerHour: int(env, 'KITH_LIMIT_STARTS_PER_IP', DEFAULT_LIMITS.startsPerIpPerHour, 1, 1e6),
+      attemptsPerCode: int(env, 'KITH_LIMIT_ATTEMPTS_PER_CODE', DEFAULT_LIMITS.attemptsPerCode, 1, 100),
+      attemptsPerIpPerHour: int(env, 'KITH_LIMIT_ATTEMPTS_PER_IP', DEFAULT_LIMITS.attemptsPerIpPerHour, 1, 1e6),
+    },
+    codeTtlSeconds: 300,
+    reconcileAfterSeconds: int(env, 'KITH_RECONCILE_SECONDS', 86_400, 60, 30 * 86_400),
+    logLevel: env.KITH_LOG_LEVEL || 'info',
+    trustProxy: env.KITH_TRUST_PROXY === '1',
+  };
+}
+
+/** A config for tests and embedding: dev mode, generous limits unless overridden. */
+export function testConfig(databaseUrl: string, overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    ...configFromEnv({}),
+    port: 0,
+    databaseUrl,
+    dev: true,
+    logLevel: 'silent',
+    ...overrides,
+  };
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name}=${raw}: expected a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new ConfigError(`${name}=${raw}: expected a number ≥ 0`);
+  return value;
+}

@@ -1,0 +1,139 @@
+/**
+ * Applies one client batch to the caller's uploaded set, exactly once per batch id, and answers which of the
+ * added numbers belong to registered, discoverable users.
+ */
+import { createHash } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
+import type { BatchResult } from '../../protocol/api.ts';
+import { toggleSetHash } from '../../protocol/set-hash.ts';
+import type { BudgetConfig } from '../config.ts';
+import type { Connection } from '../db/connect.ts';
+import { type Database, type DialectName, fromStored, toStored } from '../db/schema.ts';
+import { inNumbers, lockUser, numberRows, takeJoinLock } from '../db/sql.ts';
+import { HttpError, tooMany } from '../http/errors.ts';
+import { refill, secondsUntil } from './budget.ts';
+
+export interface Batch {
+  batchId: string;
+  add: readonly string[];
+  remove: readonly string[];
+}
+
+export async function applyBatch(
+  { db, dialect }: Connection,
+  ownerId: number,
+  batch: Batch,
+  budget: BudgetConfig,
+  now: number,
+): Promise<BatchResult> {
+  const add = [...new Set(batch.add)];
+  const remove = [...new Set(batch.remove)];
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify([[...add].sort(), [...remove].sort()]))
+    .digest('hex');
+
+  return db.transaction().execute(async (trx) => {
+    await lockUser(trx, dialect, ownerId);
+    const done = await trx
+      .selectFrom('upload_batches')
+      .select(['request_hash', 'response'])
+      .where('owner_id', '=', ownerId)
+      .where('batch_id', '=', batch.batchId)
+      .executeTakeFirst();
+    if (done) {
+      if (done.request_hash !== requestHash) {
+        throw new HttpError(409, 'batch_conflict', `batch ${batch.batchId} was already used for different numbers`);
+      }
+      return JSON.parse(done.response) as BatchResult;
+    }
+
+    const user = await trx
+      .selectFrom('users')
+      .select(['set_hash', 'contact_count', 'budget_tokens', 'budget_at'])
+      .where('id', '=', ownerId)
+      .executeTakeFirstOrThrow();
+    const addKeys = add.map(toStored);
+    const removeKeys = remove.map(toStored);
+    const held = await heldAmong(trx, dialect, ownerId, [...addKeys, ...removeKeys]);
+    const newKeys = addKeys.filter((k) => !held.has(k));
+    const goneKeys = removeKeys.filter((k) => held.has(k));
+
+    const tokens = refill({ tokens: Number(user.budget_tokens), at: Number(user.budget_at) }, budget, now);
+    if (newKeys.length > tokens) {
+      const wait = secondsUntil(tokens, newKeys.length, budget);
+      throw tooMany(
+        'budget_exhausted',
+        `this batch adds ${newKeys.length} new numbers but the account may add ${Math.floor(tokens)} now`,
+        Number.isFinite(wait) ? wait : 86_400,
+      );
+    }
+
+    await takeJoinLock(trx, dialect, 'shared');
+    if (newKeys.length > 0) {
+      await sql`insert into contacts (owner_id, e164) select ${ownerId}, n from ${numberRows(dialect, newKeys)} as v`.execute(
+        trx,
+      );
+    }
+    if (goneKeys.length > 0) {
+      await trx
+        .deleteFrom('contacts')
+        .where('owner_id', '=', ownerId)
+        .where(inNumbers(dialect, 'e164', goneKeys))
+        .execute();
+    }
+    const matches =
+      addKeys.length === 0
+        ? []
+        : await trx
+            .selectFrom('users')
+            .select(['id', 'e164'])
+            .where(inNumbers(dialect, 'e164', addKeys))
+            .where('discoverable', '=', 1)
+            .where('id', '<>', ownerId)
+            .orderBy('e164')
+            .execute();
+
+    const setHash = toggleSetHash(user.set_hash, [...newKeys, ...goneKeys].map(fromStored));
+    const count = Number(user.contact_count) + newKeys.length - goneKeys.length;
+    const result: BatchResult = {
+      batchId: batch.batchId,
+      added: newKeys.length,
+      removed: goneKeys.length,
+      matches: matches.map((m) => ({ userId: Number(m.id), e164: fromStored(m.e164) })),
+      setHash,
+      count,
+    };
+    await trx
+      .updateTable('users')
+      .set({ set_hash: setHash, contact_count: count, budget_tokens: tokens - newKeys.length, budget_at: now })
+      .where('id', '=', ownerId)
+      .execute();
+    await trx
+      .insertInto('upload_batches')
+      .values({
+        owner_id: ownerId,
+        batch_id: batch.batchId,
+        request_hash: requestHash,
+        response: JSON.stringify(result),
+        created_at: now,
+      })
+      .execute();
+    return result;
+  });
+}
+
+async function heldAmong(
+  trx: Transaction<Database>,
+  dialect: DialectName,
+  ownerId: number,
+  keys: readonly number[],
+): Promise<Set<number>> {
+  if (keys.length === 0) return new Set();
+  const rows = await trx
+    .selectFrom('contacts')
+    .select('e164')
+    .where('owner_id', '=', ownerId)
+    .where(inNumbers(dialect, 'e164', keys))
+    .execute();
+  return new Set(rows.map((r) => Number(r.e164)));
+}

@@ -1,0 +1,20 @@
+/** Runs the numbered migrations with Kysely's migrator; the same files serve all three dialects. */
+import { Migrator, type Migration } from 'kysely/migration';
+import type { Kysely } from 'kysely';
+import * as m001 from './migrations/001-initial.ts';
+import type { Database, DialectName } from './schema.ts';
+
+export async function migrate(db: Kysely<Database>, dialect: DialectName): Promise<string[]> {
+  const migrations: Record<string, Migration> = {
+    '001-initial': { up: (d) => m001.up(d, dialect) },
+  };
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,84 @@
+/**
+ * Table types for Kysely. Phone numbers are stored as BIGINT: the digits of the E.164 form without the `+`
+ * (at most 15 digits, so always a safe JavaScript integer), which keeps the reverse index small and fast.
+ * Times are milliseconds since the epoch; flags are 0/1 so that the three dialects agree.
+ */
+import type { Generated } from 'kysely';
+
+export type DialectName = 'sqlite' | 'postgres' | 'mysql';
+
+export interface UsersTable {
+  id: Generated<number>;
+  e164: number;
+  created_at: number;
+  discoverable: number;
+  /** XOR of SHA-256 over the uploaded set, kept up to date by every batch. */
+  set_hash: string;
+  contact_count: number;
+  budget_tokens: number;
+  budget_at: number;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  device_name: string | null;
+  created_at: number;
+  last_seen_at: number;
+  acked_event_id: number;
+}
+
+export interface VerificationsTable {
+  e164: number;
+  code_hash: string | null;
+  salt: string | null;
+  expires_at: number;
+  attempts_left: number;
+  window_start: number;
+  window_starts: number;
+}
+
+export interface ContactsTable {
+  owner_id: number;
+  e164: number;
+}
+
+export interface UploadBatchesTable {
+  owner_id: number;
+  batch_id: string;
+  request_hash: string;
+  response: string;
+  created_at: number;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  recipient_id: number;
+  type: string;
+  subject_user_id: number;
+  e164: number;
+  created_at: number;
+}
+
+export interface LocksTable {
+  name: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  verifications: VerificationsTable;
+  contacts: ContactsTable;
+  upload_batches: UploadBatchesTable;
+  events: EventsTable;
+  locks: LocksTable;
+}
+
+export function toStored(e164: string): number {
+  return Number(e164.slice(1));
+}
+
+export function fromStored(value: number | string): string {
+  return `+${value}`;
+}

@@ -1,0 +1,33 @@
+import type { FastifyRequest } from 'fastify';
+import type { AuthContext } from '../auth/sessions.ts';
+import type { ServerConfig } from '../config.ts';
+import type { Connection } from '../db/connect.ts';
+import type { EventHub } from '../events/hub.ts';
+import { unauthorized } from '../http/errors.ts';
+import type { CodeSender } from '../verification/senders.ts';
+import type { WindowLimiter } from '../verification/ip-limiter.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+  interface FastifyContextConfig {
+    auth?: boolean;
+  }
+}
+
+/** What every route handler may use. */
+export interface ServerContext {
+  conn: Connection;
+  config: ServerConfig;
+  sender: CodeSender | null;
+  hub: EventHub;
+  now: () => number;
+  startsByIp: WindowLimiter;
+  attemptsByIp: WindowLimiter;
+}
+
+export function authOf(request: FastifyRequest): AuthContext {
+  if (!request.auth) throw unauthorized();
+  return request.auth;
+}

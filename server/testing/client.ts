@@ -1,0 +1,76 @@
+/** A small test client over a real loopback server: verification with dev codes, and typed calls. */
+import { buildServer, type BuildOptions, type KithServer } from '../app.ts';
+import { testConfig, type ServerConfig } from '../config.ts';
+import { createTestDatabase, type TestDatabase } from './databases.ts';
+import { devSender } from '../verification/senders.ts';
+import type { DialectName } from '../db/schema.ts';
+
+export interface Running {
+  server: KithServer;
+  db: TestDatabase;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(
+  dialect: DialectName,
+  overrides: Partial<ServerConfig> = {},
+  options: BuildOptions = {},
+  db?: TestDatabase,
+): Promise<Running> {
+  const database = db ?? (await createTestDatabase(dialect));
+  // Dev codes come back in the response; printing them too would only clutter the test output.
+  const server = await buildServer(testConfig(database.url, overrides), { sender: devSender(() => {}), ...options });
+  const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    server,
+    db: database,
+    url,
+    async stop() {
+      await server.close();
+      if (!db) await database.drop();
+    },
+  };
+}
+
+export interface ApiAnswer<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export async function call<T = unknown>(
+  base: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; rawBody?: string } = {},
+): Promise<ApiAnswer<T>> {
+  const headers: Record<string, string> = {};
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined;
+  if (options.rawBody !== undefined || options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = options.rawBody ?? JSON.stringify(options.body);
+  }
+  const res = await fetch(base + path, { method, headers, body });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
+}
+
+/** Verifies a number through the dev-mode code and returns its session. */
+export async function login(
+  base: string,
+  e164: string,
+  extra: { deviceName?: string; discoverable?: boolean } = {},
+): Promise<{ token: string; userId: number; deviceId: number; newAccount: boolean }> {
+  const started = await call<{ devCode?: string }>(base, 'POST', '/v1/verification/start', { body: { e164 } });
+  if (started.status !== 200 || !started.body.devCode) throw new Error(`start ${e164}: ${JSON.stringify(started)}`);
+  const verified = await call<{ token: string; userId: number; deviceId: number; newAccount: boolean }>(
+    base,
+    'POST',
+    '/v1/verification/verify',
+    { body: { e164, code: started.body.devCode, ...extra } },
+  );
+  if (verified.status !== 200) throw new Error(`verify ${e164}: ${JSON.stringify(verified.body)}`);
+  return verified.body;
+}

@@ -1,0 +1,82 @@
+/** One-time codes: six digits, five minutes, a few attempts; only a salted hash is stored. */
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { LimitConfig } from '../config.ts';
+import type { Database } from '../db/schema.ts';
+import { HttpError, tooMany } from '../http/errors.ts';
+
+const HOUR_MS = 3_600_000;
+
+function hashCode(salt: string, code: string): string {
+  return createHash('sha256').update(salt).update(code).digest('hex');
+}
+
+/** Creates and stores a fresh code for the number, within its hourly allowance, and returns it. */
+export async function issueCode(
+  db: Kysely<Database>,
+  e164: number,
+  limits: LimitConfig,
+  ttlSeconds: number,
+  now: number,
+): Promise<string> {
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const salt = randomBytes(16).toString('hex');
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('verifications').selectAll().where('e164', '=', e164).executeTakeFirst();
+    const fresh = !row || now - Number(row.window_start) >= HOUR_MS;
+    const starts = fresh ? 1 : Number(row.window_starts) + 1;
+    if (starts > limits.startsPerNumberPerHour) {
+      throw tooMany(
+        'too_many_codes',
+        'too many codes requested for this number; try again later',
+        (Number(row!.window_start) + HOUR_MS - now) / 1000,
+      );
+    }
+    const values = {
+      code_hash: hashCode(salt, code),
+      salt,
+      expires_at: now + ttlSeconds * 1000,
+      attempts_left: limits.attemptsPerCode,
+      window_start: fresh ? now : Number(row.window_start),
+      window_starts: starts,
+    };
+    if (row) await trx.updateTable('verifications').set(values).where('e164', '=', e164).execute();
+    else
+      await trx
+        .insertInto('verifications')
+        .values({ e164, ...values })
+        .execute();
+    return code;
+  });
+}
+
+/** Checks a code and spends it on success; a wrong code spends one attempt. */
+export async function checkCode(db: Kysely<Database>, e164: number, code: string, now: number): Promise<void> {
+  const row = await db.selectFrom('verifications').selectAll().where('e164', '=', e164).executeTakeFirst();
+  if (!row || !row.code_hash || !row.salt || now >= Number(row.expires_at)) {
+    throw new HttpError(400, 'code_expired', 'no valid code for this number; request a new one');
+  }
+  if (Number(row.attempts_left) <= 0) {
+    throw new HttpError(429, 'too_many_attempts', 'too many wrong codes; request a new one');
+  }
+  const expected = Buffer.from(row.code_hash, 'hex');
+  const given = Buffer.from(hashCode(row.salt, code), 'hex');
+  if (!timingSafeEqual(expected, given)) {
+    // Conditional decrement, so concurrent guesses cannot exceed the allowance.
+    await db
+      .updateTable('verifications')
+      .set((eb) => ({ attempts_left: eb('attempts_left', '-', 1) }))
+      .where('e164', '=', e164)
+      .where('attempts_left', '>', 0)
+      .execute();
+    throw new HttpError(400, 'wrong_code', 'the code does not match');
+  }
+  // Single use: only the request that clears the hash wins.
+  const spent = await db
+    .updateTable('verifications')
+    .set({ code_hash: null, salt: null })
+    .where('e164', '=', e164)
+    .where('code_hash', '=', row.code_hash)
+    .executeTakeFirst();
+  if (Number(spent.numUpdatedRows) === 0) throw new HttpError(400, 'code_expired', 'this code was already used');
+}
