@@ -150,6 +150,7 @@ export type EventPage = z.infer<typeof EventPage>;
 export const EventAck = z.strictObject({ upTo: z.number().int().nonnegative() });
 export type EventAck = z.infer<typeof EventAck>;
 export const Acked = z.object({ cursor: z.number().int().nonnegative() });
+export type Acked = z.infer<typeof Acked>;
 
 /** Messages the server pushes on the WebSocket at /v1/events/stream. */
 export const StreamMessage = z.discriminatedUnion('type', [

@@ -2,7 +2,13 @@ import { StoreVersionError } from '../store/open.ts';
 import { contactsUsage, runContacts } from './commands/contacts.ts';
 import { exportUsage, runExport } from './commands/export.ts';
 import { importUsage, runImport } from './commands/import.ts';
+import { deleteUsage, runDelete } from './commands/delete.ts';
+import { excludeUsage, includeUsage, runExclude, runInclude } from './commands/exclude.ts';
+import { joinedUsage, logUsage, runJoined, runLog } from './commands/joined.ts';
+import { loginUsage, logoutUsage, runLogin, runLogout } from './commands/login.ts';
+import { runStatus, runSync, statusUsage, syncUsage } from './commands/sync.ts';
 import { CliError } from './errors.ts';
+import { NotSignedInError } from '../sync/errors.ts';
 
 const HELP = `kith — import an address book, normalize every number to E.164, keep it in a local store.
 
@@ -15,10 +21,30 @@ Usage:
   ${exportUsage}
       Write the cleaned address book as vCard 4.0 with E.164 tel: URIs.
 
+Sync (only E.164 numbers and batch ids are uploaded; names never leave this device):
+  ${loginUsage}
+      Verify your number with a sync server. A dev-mode server returns the code, so one call signs in.
+  ${syncUsage}
+      Upload what changed since the last sync, in batches, and fetch who joined. Exit 3 when batches are
+      still queued (offline or server trouble); they are kept and sent next time.
+  ${statusUsage}
+      Online or offline, queued batches, last sync, event cursor.
+  ${joinedUsage}
+      Contacts who use the messenger, by the name you saved.
+  ${logUsage}
+      Every uploaded batch: when, which numbers were added and removed, and the result.
+  ${excludeUsage}
+  ${includeUsage}
+      Keep a contact or a number off the server (the next sync removes it), or allow it again.
+  ${deleteUsage}
+      Delete your uploaded numbers (uploading pauses), or your whole account, from the server.
+  ${logoutUsage}
+
 Options:
   --db PATH       the local store (default: $KITH_DB, else kith.db in the per-user data folder)
   --me +E164      your own number; its country is the default for numbers written without one
   --region CC     the default region (ISO 3166, e.g. GB), instead of your number's
+  --server URL    the sync server (default: $KITH_SERVER; \`login\` remembers it)
 `;
 
 type Command = (argv: string[]) => number | Promise<number>;
@@ -27,6 +53,15 @@ const COMMANDS: Record<string, Command> = {
   import: runImport,
   contacts: runContacts,
   export: runExport,
+  login: runLogin,
+  logout: runLogout,
+  sync: runSync,
+  status: runStatus,
+  joined: runJoined,
+  log: runLog,
+  exclude: runExclude,
+  include: runInclude,
+  delete: runDelete,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -46,6 +81,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof CliError) {
       console.error(err.message);
       return err.exitCode;
+    }
+    if (err instanceof NotSignedInError) {
+      console.error(`kith ${name}: ${err.message}`);
+      return 1;
     }
     if (err instanceof StoreVersionError) {
       console.error(`kith: ${err.message}`);

@@ -65,6 +65,11 @@ export function applyRegionChoice(db: Db, choice: RegionChoice): RegionState {
   return { region: after, ownNumber, renormalized };
 }
 
+/** The default region in force: the explicit one, else the own number's. */
+export function defaultRegion(db: Db): CountryCode | null {
+  return effectiveRegion(getSetting(db, 'own_number'), getSetting(db, 'region'));
+}
+
 function effectiveRegion(ownNumber: string | null, explicit: string | null): CountryCode | null {
   if (explicit && isRegionCode(explicit)) return explicit;
   return ownNumber ? regionOfNumber(ownNumber) : null;

@@ -19,13 +19,16 @@ export function listNumbers(db: Db): NumberRow[] {
   return db.prepare('SELECT * FROM numbers ORDER BY e164').all() as NumberRow[];
 }
 
+// An excluded number is held by nobody, whichever contacts list it.
 const HELD = `SELECT count(*) FROM phones p JOIN contacts c ON c.id = p.contact_id
-              WHERE p.e164 = t.e164 AND c.excluded = 0`;
+              WHERE p.e164 = t.e164 AND c.excluded = 0
+                AND NOT EXISTS (SELECT 1 FROM excluded_numbers x WHERE x.e164 = t.e164)`;
 
 /**
  * Recount the given numbers from the phones of non-excluded contacts, and move their sync state to match:
  * - held again: a new row is `new`; a `pending_removal` one goes back to `synced` (the server still has it);
- * - held by nobody: a never-synced row is forgotten; a synced one becomes `pending_removal`.
+ * - held by nobody: a never-synced row is forgotten (unless a queued batch is adding it: the answer to that batch
+ *   decides); a synced one becomes `pending_removal`.
  * Every write path passes the numbers it touched, in the same transaction as the change. Recounting from the phones
  * (not adding deltas) means passing a number that did not change is harmless.
  */
@@ -43,10 +46,11 @@ export function recountNumbers(db: Db, touched: Iterable<string>, now: number): 
        state = CASE WHEN numbers.state = 'pending_removal' THEN 'synced' ELSE numbers.state END,
        changed_at = CASE WHEN numbers.state = 'pending_removal' THEN @now ELSE numbers.changed_at END`,
   ).run({ now });
-  db.exec(`DELETE FROM numbers WHERE state = 'new'
+  db.exec(`DELETE FROM numbers WHERE state = 'new' AND outbox_id IS NULL
            AND e164 IN (SELECT e164 FROM temp.touched_numbers WHERE held = 0)`);
   db.prepare(
-    `UPDATE numbers SET refs = 0, state = 'pending_removal',
+    `UPDATE numbers SET refs = 0,
+       state = CASE WHEN state = 'new' THEN 'new' ELSE 'pending_removal' END,
        changed_at = CASE WHEN state = 'synced' THEN @now ELSE changed_at END
      WHERE e164 IN (SELECT e164 FROM temp.touched_numbers WHERE held = 0)`,
   ).run({ now });
@@ -59,12 +63,14 @@ export function numberDiscrepancies(db: Db): Array<{ e164: string; stored: numbe
     .prepare(
       `WITH actual AS (
          SELECT p.e164, count(*) AS n FROM phones p JOIN contacts c ON c.id = p.contact_id
-         WHERE p.e164 IS NOT NULL AND c.excluded = 0 GROUP BY p.e164)
+         WHERE p.e164 IS NOT NULL AND c.excluded = 0
+           AND NOT EXISTS (SELECT 1 FROM excluded_numbers x WHERE x.e164 = p.e164)
+         GROUP BY p.e164)
        SELECT a.e164, n.refs AS stored, a.n AS actual FROM actual a LEFT JOIN numbers n ON n.e164 = a.e164
        WHERE n.refs IS NOT a.n
        UNION ALL
        SELECT n.e164, n.refs, 0 FROM numbers n WHERE NOT EXISTS (SELECT 1 FROM actual a WHERE a.e164 = n.e164)
-         AND (n.refs <> 0 OR n.state <> 'pending_removal')`,
+         AND (n.refs <> 0 OR (n.state <> 'pending_removal' AND n.outbox_id IS NULL))`,
     )
     .all() as Array<{ e164: string; stored: number | null; actual: number }>;
 }

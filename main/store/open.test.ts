@@ -15,7 +15,19 @@ describe('openStore', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['contacts', 'numbers', 'phones', 'settings', 'sources']);
+    expect(tables).toEqual([
+      'activity',
+      'contacts',
+      'excluded_numbers',
+      'joins',
+      'numbers',
+      'outbox',
+      'phones',
+      'settings',
+      'sources',
+      'sqlite_sequence',
+      'upload_log',
+    ]);
     db.close();
   });
 

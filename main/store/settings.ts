@@ -1,6 +1,18 @@
 import type { Db } from './open.ts';
 
-export type SettingKey = 'own_number' | 'region';
+export type SettingKey =
+  | 'own_number'
+  | 'region'
+  // Sync: where and as whom, and how far the inbox and the reconciliation have got.
+  | 'server_url'
+  | 'session_token'
+  | 'user_id'
+  | 'device_id'
+  | 'event_cursor'
+  | 'last_sync_at'
+  | 'next_reconcile_at'
+  /** Set after "delete my data from the server": nothing is uploaded until the user resumes. */
+  | 'sync_paused';
 
 export function getSetting(db: Db, key: SettingKey): string | null {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;

@@ -48,6 +48,10 @@ export interface NumberRow {
   synced_at: number | null;
   registered_user_id: string | null;
   registered_at: number | null;
+  /** The queued batch this number is in flight in. */
+  outbox_id: number | null;
+  /** Why the server refused it; such a number is not sent again until it changes. */
+  rejected: string | null;
 }
 
 /** A phone ready to be written: the raw source text plus its normalization. */

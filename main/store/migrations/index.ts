@@ -1,7 +1,8 @@
 import { initial } from './001-initial.ts';
+import { sync } from './002-sync.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in order; each one's version is its position + 1. */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, sync];
 
 export const LATEST_VERSION = migrations.length;

@@ -1,0 +1,172 @@
+/**
+ * The durable outbox. A batch is written in the same transaction that marks its numbers in flight, so a crash
+ * leaves either the old state or the queued batch. Its body is frozen: a resend reuses the id and the exact
+ * numbers, and the server applies it at most once.
+ */
+import { randomBytes } from 'node:crypto';
+import type { BatchResult } from '../../protocol/api.ts';
+import type { Db } from '../store/open.ts';
+import { setSetting } from '../store/settings.ts';
+
+export const DEFAULT_BATCH_SIZE = 500;
+export const MAX_BATCH_SIZE = 1000;
+
+export interface QueuedBatch {
+  id: number;
+  batchId: string;
+  add: string[];
+  remove: string[];
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+}
+
+export function newBatchId(): string {
+  return `b${randomBytes(16).toString('base64url')}`;
+}
+
+/** Numbers to send: wanted but not on the server, or on the server but no longer wanted; none already in flight. */
+const PENDING = `SELECT e164, state = 'new' AS adding FROM numbers
+  WHERE outbox_id IS NULL AND rejected IS NULL
+    AND ((state = 'new' AND refs > 0) OR state = 'pending_removal')
+  ORDER BY e164`;
+
+/** Cuts every pending change into batches and queues them; returns how many batches were queued. */
+export function cutBatches(db: Db, now: number, batchSize = DEFAULT_BATCH_SIZE): number {
+  const size = Math.max(1, Math.min(MAX_BATCH_SIZE, batchSize));
+  const insert = db.prepare(`INSERT INTO outbox (batch_id, body, adds, removes, created_at) VALUES (?, ?, ?, ?, ?)`);
+  const mark = db.prepare(`UPDATE numbers SET outbox_id = ? WHERE e164 IN (SELECT value FROM json_each(?))`);
+  return db
+    .transaction(() => {
+      const rows = db.prepare(PENDING).all() as Array<{ e164: string; adding: number }>;
+      let batches = 0;
+      for (let i = 0; i < rows.length; i += size) {
+        const slice = rows.slice(i, i + size);
+        const add = slice.filter((r) => r.adding).map((r) => r.e164);
+        const remove = slice.filter((r) => !r.adding).map((r) => r.e164);
+        const { lastInsertRowid } = insert.run(
+          newBatchId(),
+          JSON.stringify({ add, remove }),
+          add.length,
+          remove.length,
+          now,
+        );
+        mark.run(Number(lastInsertRowid), JSON.stringify(slice.map((r) => r.e164)));
+        batches++;
+      }
+      return batches;
+    })
+    .immediate();
+}
+
+export function queuedBatches(db: Db): QueuedBatch[] {
+  const rows = db.prepare(`SELECT * FROM outbox WHERE state = 'queued' ORDER BY id`).all() as Array<{
+    id: number;
+    batch_id: string;
+    body: string;
+    attempts: number;
+    next_attempt_at: number;
+    last_error: string | null;
+  }>;
+  return rows.map((r) => {
+    const body = JSON.parse(r.body) as { add: string[]; remove: string[] };
+    return {
+      id: r.id,
+      batchId: r.batch_id,
+      add: body.add,
+      remove: body.remove,
+      attempts: r.attempts,
+      nextAttemptAt: r.next_attempt_at,
+      lastError: r.last_error,
+    };
+  });
+}
+
+export function outboxCounts(db: Db): { queued: number; queuedNumbers: number } {
+  const row = db
+    .prepare(
+      `SELECT count(*) AS queued, coalesce(sum(adds + removes), 0) AS numbers FROM outbox WHERE state = 'queued'`,
+    )
+    .get() as { queued: number; numbers: number };
+  return { queued: row.queued, queuedNumbers: row.numbers };
+}
+
+/**
+ * Records the server's answer: added numbers are on the server now, removed ones are gone, and the matches are
+ * registered users. Changes made while the batch was in flight are respected: a number added but no longer held
+ * becomes a pending removal; one removed but held again becomes new.
+ */
+export function markApplied(db: Db, batch: QueuedBatch, result: BatchResult, now: number): void {
+  db.transaction(() => {
+    const added = JSON.stringify(batch.add);
+    const removed = JSON.stringify(batch.remove);
+    db.prepare(
+      `UPDATE numbers SET outbox_id = NULL, synced_at = @now,
+         state = CASE WHEN refs > 0 THEN 'synced' ELSE 'pending_removal' END
+       WHERE e164 IN (SELECT value FROM json_each(@added))`,
+    ).run({ now, added });
+    db.prepare(`DELETE FROM numbers WHERE refs = 0 AND e164 IN (SELECT value FROM json_each(?))`).run(removed);
+    db.prepare(
+      `UPDATE numbers SET outbox_id = NULL, state = 'new', synced_at = NULL, registered_user_id = NULL,
+         registered_at = NULL
+       WHERE e164 IN (SELECT value FROM json_each(?))`,
+    ).run(removed);
+    const register = db.prepare(
+      `UPDATE numbers SET registered_user_id = ?, registered_at = coalesce(registered_at, ?) WHERE e164 = ?`,
+    );
+    for (const m of result.matches) register.run(String(m.userId), now, m.e164);
+    logBatch(db, batch, now, 'applied', result.matches.length > 0 ? `${result.matches.length} on Kith` : null);
+    db.prepare('DELETE FROM outbox WHERE id = ?').run(batch.id);
+    setSetting(db, 'last_sync_at', String(now));
+  })();
+}
+
+/** A transient failure: the batch stays queued, to be resent with the same id after the delay. */
+export function markRetry(db: Db, batch: QueuedBatch, error: string, nextAttemptAt: number): void {
+  db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?').run(
+    error,
+    nextAttemptAt,
+    batch.id,
+  );
+}
+
+/**
+ * A permanent refusal. When the server named one number, only that number is set aside and the rest go back to
+ * be sent in a new batch; otherwise the whole batch is set aside. Either way it is logged and not retried until
+ * the user asks.
+ */
+export function markRejected(db: Db, batch: QueuedBatch, error: string, offending: string | null, now: number): void {
+  db.transaction(() => {
+    const all = JSON.stringify([...batch.add, ...batch.remove]);
+    db.prepare(`UPDATE numbers SET outbox_id = NULL WHERE e164 IN (SELECT value FROM json_each(?))`).run(all);
+    const reject = db.prepare('UPDATE numbers SET rejected = ? WHERE e164 = ?');
+    if (offending) reject.run(error, offending);
+    else for (const e164 of [...batch.add, ...batch.remove]) reject.run(error, e164);
+    logBatch(db, batch, now, 'rejected', error);
+    db.prepare('DELETE FROM outbox WHERE id = ?').run(batch.id);
+  })();
+}
+
+/** The batch id was already used for other numbers (it should not happen): re-queue them under a fresh id. */
+export function markReissue(db: Db, batch: QueuedBatch): void {
+  db.prepare('UPDATE outbox SET batch_id = ?, attempts = attempts + 1 WHERE id = ?').run(newBatchId(), batch.id);
+}
+
+/** Makes every waiting batch due now, and lets rejected numbers be tried again. */
+export function retryAllNow(db: Db): void {
+  db.transaction(() => {
+    db.prepare(`UPDATE outbox SET next_attempt_at = 0 WHERE state = 'queued'`).run();
+    db.prepare('UPDATE numbers SET rejected = NULL WHERE rejected IS NOT NULL').run();
+  })();
+}
+
+function logBatch(db: Db, batch: QueuedBatch, now: number, result: string, detail: string | null): void {
+  db.prepare('INSERT INTO upload_log (batch_id, at, added, removed, result, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
+    batch.batchId,
+    now,
+    JSON.stringify(batch.add),
+    JSON.stringify(batch.remove),
+    result,
+    detail,
+  );
+}
