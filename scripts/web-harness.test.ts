@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { methodChannels } from '../main/ipc/methods.ts';
 import { startWebHarness, type WebHarness } from './web-harness.ts';
 
 let dir: string;
@@ -45,7 +46,7 @@ describe('web harness', () => {
 
   it('serves the bridge built from the method table', async () => {
     const script = await (await fetch(`${harness.origin}/__kith/bridge.js`)).text();
-    expect(script).toContain('installHttpBridge({"appInfo":"app:info","ping":"app:ping"}');
+    expect(script).toContain(`installHttpBridge(${JSON.stringify(methodChannels)}, "/__kith/ipc", "/__kith/events")`);
   });
 
   it('answers IPC calls with the token', async () => {

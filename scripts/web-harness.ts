@@ -2,8 +2,11 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
+import { AppHost } from '../main/app/host.ts';
 import type { AppInfo, IpcReply } from '../main/ipc/contract.ts';
 import { createHandlers, dispatch, fail, type HandlerTable } from '../main/ipc/handlers.ts';
 import { methodChannels } from '../main/ipc/methods.ts';
@@ -15,6 +18,7 @@ import { resolveStaticFile, staticHeaders } from '../main/shell/static-files.ts'
 const projectRoot = path.resolve(import.meta.dirname, '..');
 const bridgePath = '/__kith/bridge.js';
 const ipcPath = '/__kith/ipc';
+const eventsPath = '/__kith/events';
 const maxBodyBytes = 1 << 20;
 
 export interface WebHarnessOptions {
@@ -22,6 +26,8 @@ export interface WebHarnessOptions {
   /** 0 picks a free port. */
   readonly port?: number;
   readonly appInfo?: AppInfo;
+  /** The app's data folder (store, imports, demo server); default KITH_WEB_DATA_DIR, else a fresh temp folder. */
+  readonly dataDir?: string;
 }
 
 export interface WebHarness {
@@ -29,6 +35,7 @@ export interface WebHarness {
   readonly url: string;
   readonly origin: string;
   readonly token: string;
+  readonly host: AppHost;
   close(): Promise<void>;
 }
 
@@ -38,7 +45,9 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
     throw new Error(`No built renderer at ${rendererDir}; run \`npm run build\` first.`);
   });
   const appInfo = options.appInfo ?? (await readAppInfo());
-  const table = createHandlers({ appInfo });
+  const dataDir = options.dataDir ?? process.env.KITH_WEB_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'kith-web-'));
+  const appHost = await AppHost.open({ dataDir, appInfo });
+  const table = createHandlers({ appInfo, host: appHost });
   const bridgeScript = await buildBridgeScript();
   const token = randomBytes(24).toString('base64url');
 
@@ -61,7 +70,9 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
     } catch {
       return sendStatus(response, 400);
     }
-    if (pathname === ipcPath) {
+    if (pathname === eventsPath) {
+      streamEvents(request, response, appHost, { table, token, origin });
+    } else if (pathname === ipcPath) {
       handleIpc(request, response, { table, token, origin }).catch(() => sendStatus(response, 500));
     } else if (pathname === bridgePath) {
       sendFile(response, 'bridge.js', bridgeScript, request.method);
@@ -74,12 +85,15 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
     url: `${origin}/?token=${token}`,
     origin,
     token,
-    close: () =>
-      new Promise<void>((resolve) => {
+    host: appHost,
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Browsers keep idle sockets open; without this close() waits for them.
         server.closeAllConnections();
-      }),
+      });
+      await appHost.close();
+    },
   };
 }
 
@@ -95,7 +109,7 @@ async function buildBridgeScript(): Promise<string> {
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true },
   });
-  return `${outputText}\ninstallHttpBridge(${JSON.stringify(methodChannels)}, ${JSON.stringify(ipcPath)});\n`;
+  return `${outputText}\ninstallHttpBridge(${JSON.stringify(methodChannels)}, ${JSON.stringify(ipcPath)}, ${JSON.stringify(eventsPath)});\n`;
 }
 
 interface IpcGate {
@@ -126,6 +140,22 @@ async function handleIpc(request: IncomingMessage, response: ServerResponse, gat
     args?: unknown;
   };
   sendReply(response, 200, await dispatch(gate.table, channel, args));
+}
+
+/** Server-sent events: the host's pushed AppEvents, one JSON per `data:` line, for as long as the page listens. */
+function streamEvents(request: IncomingMessage, response: ServerResponse, host: AppHost, gate: IpcGate): void {
+  if (request.method !== 'GET') return sendStatus(response, 405);
+  const fromPage = request.headers.origin === undefined || request.headers.origin === gate.origin;
+  if (!fromPage || !hasToken(request.headers.authorization, gate.token)) return sendStatus(response, 403);
+  response.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+  });
+  response.write(': connected\n\n');
+  const send = (event: unknown) => response.write(`data: ${JSON.stringify(event)}\n\n`);
+  host.on('event', send);
+  request.on('close', () => host.off('event', send));
 }
 
 function hasToken(header: string | undefined, token: string): boolean {

@@ -1,9 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { openTestHost, TEST_APP_INFO as appInfo } from '../testing/app-host.ts';
 import { createHandlers, dispatch } from './handlers.ts';
 import { methodChannels } from './methods.ts';
 
-const appInfo = { name: 'Kith', version: '1.2.3', platform: 'linux' };
-const table = createHandlers({ appInfo });
+const host = await openTestHost();
+afterAll(() => host.close());
+const table = createHandlers({ appInfo, host });
 
 describe('handler table', () => {
   it('serves exactly the channels the bridges expose', () => {

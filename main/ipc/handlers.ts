@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import type { AppInfo, ArgsOf, Channel, IpcErrorCode, IpcReply, ResultOf } from './contract.ts';
+import { E164_PATTERN } from '../../protocol/e164.ts';
+import { contactDetail, contactPage } from '../app/contact-query.ts';
+import { UserError, type AppHost } from '../app/host.ts';
+import { setExcluded } from '../store/contacts.ts';
+import { listSources } from '../store/sources.ts';
+import { contactCount, phoneCounts } from '../store/contacts.ts';
+import { excludedNumbers, setExclusion } from '../sync/exclusions.ts';
+import { uploadLog } from '../sync/history.ts';
+import type { AppInfo, ArgsOf, Channel, IpcErrorCode, IpcReply, ResultOf, SourceIssue } from './contract.ts';
 
 // Plain Node on purpose: the Electron shell and the browser harness serve this same table.
 
@@ -13,19 +21,121 @@ export type HandlerTable = { readonly [C in Channel]: Handler<C> };
 
 export interface HandlerDeps {
   readonly appInfo: AppInfo;
+  readonly host: AppHost;
 }
+
+const id = z.number().int().positive();
+const e164 = z.string().regex(E164_PATTERN);
+const none = z.tuple([]);
+/** 64 MiB of base64 per call: a very large address book, well short of exhausting memory. */
+const MAX_UPLOAD_CHARS = 64 * 1024 * 1024;
 
 export function createHandlers(deps: HandlerDeps): HandlerTable {
   const info: AppInfo = { ...deps.appInfo };
+  const { host } = deps;
+  const { db } = host;
   return {
-    'app:info': {
-      args: z.tuple([]),
-      run: () => ({ ...info }),
+    'app:info': { args: none, run: () => ({ ...info }) },
+    'app:ping': { args: z.tuple([z.string().min(1).max(128)]), run: (nonce) => nonce },
+    'app:state': { args: none, run: () => host.state() },
+    'settings:set-notifications': { args: z.tuple([z.boolean()]), run: (on) => host.setNotifications(on) },
+
+    'account:set-own-number': {
+      args: z.tuple([z.string().min(3).max(40), z.string().regex(/^[A-Za-z]{2}$/)]),
+      run: (number, region) => host.setOwnNumber(number, region),
     },
-    'app:ping': {
-      args: z.tuple([z.string().min(1).max(128)]),
-      run: (nonce) => nonce,
+    'account:start-verification': {
+      args: z.tuple([z.string().url().max(2048).nullable()]),
+      run: (url) => host.startVerification(url),
     },
+    'account:verify': { args: z.tuple([z.string().regex(/^\d{6}$/)]), run: (code) => host.verify(code) },
+    'account:set-discoverable': { args: z.tuple([z.boolean()]), run: (on) => host.setDiscoverable(on) },
+    'account:discoverable': { args: none, run: () => host.discoverable() },
+    'account:delete-data': { args: none, run: () => host.deleteServerData() },
+    'account:delete-account': { args: none, run: () => host.deleteAccount() },
+    'account:logout': { args: none, run: () => host.logout() },
+
+    'sources:list': {
+      args: none,
+      run: () =>
+        listSources(db).map((s) => ({
+          id: s.id,
+          path: s.path,
+          name: s.path.split(/[\\/]/).pop() ?? s.path,
+          kind: s.kind,
+          importedAt: s.imported_at,
+          recordsRead: s.records_read,
+          contacts: contactCount(db, s.id),
+          numbers: phoneCounts(db, s.id),
+          issues: JSON.parse(s.report) as SourceIssue[],
+        })),
+    },
+    'sources:import-files': {
+      args: z.tuple([
+        z
+          .array(z.object({ name: z.string().min(1).max(255), data: z.string().max(MAX_UPLOAD_CHARS).base64() }))
+          .min(1)
+          .max(20),
+      ]),
+      run: (files) => host.importFiles(files),
+    },
+    'sources:choose-files': { args: none, run: () => host.chooseAndImport() },
+    'sources:reimport': { args: z.tuple([id]), run: (sourceId) => host.reimportSource(sourceId) },
+    'sources:remove': { args: z.tuple([id]), run: (sourceId) => host.removeSource(sourceId) },
+
+    'contacts:page': {
+      args: z.tuple([
+        z.strictObject({
+          offset: z.number().int().min(0),
+          limit: z.number().int().min(1).max(500),
+          search: z.string().max(200),
+          filter: z.enum(['all', 'on-kith', 'not-on-kith', 'invalid', 'excluded']),
+        }),
+      ]),
+      run: (query) => contactPage(db, query),
+    },
+    'contacts:detail': { args: z.tuple([id]), run: (contactId) => contactDetail(db, contactId) },
+    'contacts:set-excluded': {
+      args: z.tuple([id, z.boolean()]),
+      run: (contactId, excluded) => {
+        const changed = setExcluded(db, contactId, excluded, Date.now());
+        if (changed) host.changed();
+        return changed;
+      },
+    },
+    'numbers:set-excluded': {
+      args: z.tuple([e164, z.boolean()]),
+      run: (number, excluded) => {
+        const target = setExclusion(db, number, excluded, Date.now());
+        const changed = target.kind === 'number' && target.changed;
+        if (changed) host.changed();
+        return changed;
+      },
+    },
+    'contacts:joined': { args: none, run: () => host.joined() },
+
+    'sync:status': { args: none, run: () => host.syncStatus() },
+    'sync:now': { args: none, run: () => host.syncNow() },
+    'sync:retry': { args: none, run: () => host.retryNow() },
+    'sync:resume': { args: none, run: () => host.resumeSync() },
+
+    'privacy:upload-log': {
+      args: z.tuple([z.number().int().min(0), z.number().int().min(1).max(500)]),
+      run: (offset, limit) => uploadLog(db, limit, offset),
+    },
+    'privacy:exclusions': {
+      args: none,
+      run: () => ({
+        contacts: db
+          .prepare('SELECT id, name FROM contacts WHERE excluded = 1 ORDER BY name COLLATE NOCASE')
+          .all() as Array<{
+          id: number;
+          name: string;
+        }>,
+        numbers: excludedNumbers(db),
+      }),
+    },
+    'activity:list': { args: z.tuple([z.number().int().min(1).max(1000)]), run: (limit) => host.activity(limit) },
   };
 }
 
@@ -63,6 +173,8 @@ export async function dispatch(
   try {
     return { ok: true, value: await handler.run(...parsed.data) };
   } catch (error) {
+    // Errors meant for the user (a wrong code, an unreachable server) pass through; anything else stays here.
+    if (error instanceof UserError) return fail('failed', error.message);
     (options.onError ?? defaultOnError)(channel, error);
     return fail('internal', `${channel} failed`);
   }

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const ipcMain = vi.hoisted(() => {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
@@ -15,8 +15,11 @@ vi.mock('electron', () => ({ ipcMain }));
 const { registerIpc } = await import('./ipc.ts');
 const { createHandlers } = await import('../ipc/handlers.ts');
 const { trustedOrigin } = await import('./app-url.ts');
+const { methodChannels } = await import('../ipc/methods.ts');
 
-const appInfo = { name: 'Kith', version: '1.2.3', platform: 'linux' };
+const { openTestHost, TEST_APP_INFO: appInfo } = await import('../testing/app-host.ts');
+const host = await openTestHost();
+afterAll(() => host.close());
 
 function invoke(channel: string, senderUrl: string | null, ...args: unknown[]) {
   const handler = ipcMain.handlers.get(channel);
@@ -31,11 +34,11 @@ describe('registerIpc', () => {
   beforeEach(() => {
     ipcMain.handlers.clear();
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    unregister = registerIpc(createHandlers({ appInfo }), trustedOrigin('kith://app/index.html'));
+    unregister = registerIpc(createHandlers({ appInfo, host }), trustedOrigin('kith://app/index.html'));
   });
 
   it('registers one handler per contract channel', () => {
-    expect([...ipcMain.handlers.keys()].sort()).toEqual(['app:info', 'app:ping']);
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.values(methodChannels).sort());
   });
 
   it('answers the app frame', async () => {

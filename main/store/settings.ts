@@ -12,7 +12,10 @@ export type SettingKey =
   | 'last_sync_at'
   | 'next_reconcile_at'
   /** Set after "delete my data from the server": nothing is uploaded until the user resumes. */
-  | 'sync_paused';
+  | 'sync_paused'
+  // Desktop app: whether server_url is the bundled local demo server, and join notifications on or off.
+  | 'demo_server'
+  | 'notifications';
 
 export function getSetting(db: Db, key: SettingKey): string | null {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;

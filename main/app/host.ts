@@ -1,0 +1,398 @@
+/**
+ * The app's engine host: one store, one sync engine, the bundled demo server when needed, and the events the UI
+ * subscribes to. Plain Node: the Electron shell and the browser harness both serve their IPC from one host.
+ */
+import { EventEmitter } from 'node:events';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type {
+  ActivityView,
+  AppEvent,
+  AppInfo,
+  AppState,
+  ImportReport,
+  JoinedView,
+  SyncRunView,
+  SyncStatusView,
+  UploadedFile,
+} from '../ipc/contract.ts';
+import { ImportFileError, importFile } from '../import/importer.ts';
+import { applyRegionChoice, defaultRegion } from '../import/region.ts';
+import { normalizePhone } from '../phone/index.ts';
+import { toRegion } from '../phone/regions.ts';
+import { openStore, type Db } from '../store/open.ts';
+import { getSetting, setSetting } from '../store/settings.ts';
+import { listSources, removeSource } from '../store/sources.ts';
+import { SyncEngine, type EngineOptions, type SyncSummary } from '../sync/engine.ts';
+import { ServerClient } from '../sync/client.ts';
+import { SyncError } from '../sync/errors.ts';
+import { activity } from '../sync/history.ts';
+import { displayName, joinedContacts } from '../sync/names.ts';
+import {
+  deleteAccount,
+  deleteServerData,
+  login,
+  logout,
+  settingsTokenStore,
+  signedInClient,
+  type TokenStore,
+} from '../sync/session.ts';
+import { startDemoServer, type DemoServer } from './demo-server.ts';
+
+/** A failure the user should read as is (the IPC layer passes its message through). */
+export class UserError extends Error {
+  override name = 'UserError';
+}
+
+export interface HostOptions {
+  dataDir: string;
+  appInfo: AppInfo;
+  /** Where the session token lives; the desktop shell passes one backed by the OS keychain. */
+  tokens?: (db: Db) => TokenStore;
+  /** A native open dialog (Electron); absent in browser mode. */
+  chooseFiles?: () => Promise<string[]>;
+  now?: () => number;
+  engine?: Partial<Omit<EngineOptions, 'db' | 'tokens'>>;
+}
+
+export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
+  readonly db: Db;
+  readonly appInfo: AppInfo;
+  readonly engine: SyncEngine;
+  private readonly tokens: TokenStore;
+  private readonly options: HostOptions;
+  private readonly now: () => number;
+  private demo: DemoServer | null = null;
+  private pending: { url: string; e164: string; demo: boolean } | null = null;
+  private importing: Promise<unknown> = Promise.resolve();
+
+  private constructor(options: HostOptions) {
+    super();
+    this.options = options;
+    this.appInfo = options.appInfo;
+    this.now = options.now ?? Date.now;
+    mkdirSync(options.dataDir, { recursive: true });
+    this.db = openStore(join(options.dataDir, 'kith.db'));
+    this.tokens = (options.tokens ?? settingsTokenStore)(this.db);
+    this.engine = new SyncEngine({ ...options.engine, db: this.db, tokens: this.tokens, now: this.now });
+    this.engine.on('status', (status) => this.push({ type: 'sync-status', status: this.statusView(status) }));
+    this.engine.on('progress', () => this.push({ type: 'sync-status', status: this.syncStatus() }));
+    this.engine.on('joined', (events) => {
+      const contacts = events.map((e) => ({ e164: e.e164, name: displayName(this.db, e.e164) ?? e.e164 }));
+      this.push({ type: 'joined', contacts });
+      this.push({ type: 'data-changed' });
+    });
+  }
+
+  static async open(options: HostOptions): Promise<AppHost> {
+    const host = new AppHost(options);
+    try {
+      if (getSetting(host.db, 'demo_server') === '1') await host.ensureDemoServer();
+      if (host.engine.status().signedIn) host.engine.start();
+      return host;
+    } catch (err) {
+      await host.close();
+      throw err;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.engine.stop();
+    await this.importing.catch(() => undefined);
+    await this.demo?.close();
+    this.demo = null;
+    this.db.close();
+  }
+
+  state(): AppState {
+    const url = getSetting(this.db, 'server_url');
+    return {
+      ownNumber: getSetting(this.db, 'own_number'),
+      region: defaultRegion(this.db),
+      server: url ? { url, demo: getSetting(this.db, 'demo_server') === '1' } : null,
+      signedIn: this.engine.status().signedIn,
+      notifications: getSetting(this.db, 'notifications') !== '0',
+    };
+  }
+
+  setNotifications(enabled: boolean): AppState {
+    setSetting(this.db, 'notifications', enabled ? '1' : '0');
+    return this.state();
+  }
+
+  notificationsEnabled(): boolean {
+    return getSetting(this.db, 'notifications') !== '0';
+  }
+
+  /** The number as typed with the country picked; its country becomes the default region. */
+  setOwnNumber(number: string, region: string): AppState {
+    const code = toRegion(region);
+    if (!code) throw new UserError(`${region} is not a known country code`);
+    const n = normalizePhone(number, code);
+    if (n.status !== 'valid' || !n.e164)
+      throw new UserError(`${number} is not a valid number for ${code}: ${n.reason}`);
+    applyRegionChoice(this.db, { me: n.e164 });
+    this.push({ type: 'data-changed' });
+    return this.state();
+  }
+
+  async startVerification(serverUrl: string | null): Promise<{ devCode: string | null }> {
+    const e164 = getSetting(this.db, 'own_number');
+    if (!e164) throw new UserError('enter your own number first');
+    const demo = serverUrl === null;
+    const url = demo ? await this.ensureDemoServer() : normalizeServerUrl(serverUrl);
+    const client = new ServerClient(url);
+    try {
+      const started = await client.startVerification(e164);
+      this.pending = { url, e164, demo };
+      return { devCode: started.devCode ?? null };
+    } catch (err) {
+      throw asUserError(err);
+    } finally {
+      client.close();
+    }
+  }
+
+  async verify(code: string): Promise<AppState> {
+    const pending = this.pending;
+    if (!pending) throw new UserError('start verification first');
+    try {
+      await login(this.db, this.tokens, pending.url, pending.e164, {
+        code,
+        deviceName: `Kith desktop (${this.appInfo.platform})`,
+        now: this.now(),
+      });
+    } catch (err) {
+      throw asUserError(err);
+    }
+    setSetting(this.db, 'demo_server', pending.demo ? '1' : null);
+    if (!pending.demo) await this.stopDemoServer();
+    this.pending = null;
+    this.engine.start();
+    this.push({ type: 'data-changed' });
+    return this.state();
+  }
+
+  async logout(): Promise<AppState> {
+    await this.engine.stop();
+    await logout(this.db, this.tokens);
+    this.push({ type: 'sync-status', status: this.syncStatus() });
+    return this.state();
+  }
+
+  async discoverable(): Promise<boolean> {
+    return (await this.withClient((c) => c.account())).discoverable;
+  }
+
+  async setDiscoverable(discoverable: boolean): Promise<boolean> {
+    await this.withClient((c) => c.setDiscoverable(discoverable));
+    return discoverable;
+  }
+
+  async deleteServerData(): Promise<number> {
+    try {
+      const n = await deleteServerData(this.db, this.tokens, this.now());
+      this.push({ type: 'data-changed' });
+      return n;
+    } catch (err) {
+      throw asUserError(err);
+    }
+  }
+
+  async deleteAccount(): Promise<AppState> {
+    await this.engine.stop();
+    try {
+      await deleteAccount(this.db, this.tokens, this.now());
+    } catch (err) {
+      throw asUserError(err);
+    }
+    this.push({ type: 'data-changed' });
+    return this.state();
+  }
+
+  importFiles(files: UploadedFile[]): Promise<ImportReport[]> {
+    const dir = join(this.options.dataDir, 'imports');
+    mkdirSync(dir, { recursive: true });
+    const paths = files.map((f) => {
+      // The same name lands on the same path, so dropping a file again re-imports that source.
+      const path = join(dir, safeFileName(f.name));
+      writeFileSync(path, Buffer.from(f.data, 'base64'));
+      return path;
+    });
+    return this.importPaths(paths);
+  }
+
+  async chooseAndImport(): Promise<ImportReport[]> {
+    if (!this.options.chooseFiles) return [];
+    const paths = await this.options.chooseFiles();
+    return paths.length > 0 ? this.importPaths(paths) : [];
+  }
+
+  /** Imports files one after another (also across calls), then lets the engine sync what changed. */
+  importPaths(paths: string[]): Promise<ImportReport[]> {
+    const run = this.importing.then(async () => {
+      const reports: ImportReport[] = [];
+      const region = defaultRegion(this.db);
+      for (const path of paths) reports.push(await this.importOne(path, region));
+      this.engine.notifyChanged();
+      this.push({ type: 'data-changed' });
+      return reports;
+    });
+    this.importing = run.catch(() => undefined);
+    return run;
+  }
+
+  async reimportSource(id: number): Promise<ImportReport> {
+    const source = listSources(this.db).find((s) => s.id === id);
+    if (!source) throw new UserError(`no source ${id}`);
+    const [report] = await this.importPaths([source.path]);
+    return report!;
+  }
+
+  removeSource(id: number): boolean {
+    const removed = removeSource(this.db, id, this.now());
+    if (removed) {
+      this.engine.notifyChanged();
+      this.push({ type: 'data-changed' });
+    }
+    return removed;
+  }
+
+  changed(): void {
+    this.engine.notifyChanged();
+    this.push({ type: 'data-changed' });
+  }
+
+  joined(): JoinedView[] {
+    return joinedContacts(this.db).map(({ name, e164, saved, since }) => ({ name, e164, saved, since }));
+  }
+
+  activity(limit: number): ActivityView[] {
+    return activity(this.db, limit);
+  }
+
+  syncStatus(): SyncStatusView {
+    return this.statusView(this.engine.status());
+  }
+
+  async syncNow(): Promise<SyncRunView> {
+    return runView(await this.engine.sync({ force: true }));
+  }
+
+  async retryNow(): Promise<SyncRunView> {
+    return runView(await this.engine.retryNow());
+  }
+
+  async resumeSync(): Promise<SyncRunView> {
+    setSetting(this.db, 'sync_paused', null);
+    return runView(await this.engine.sync({ force: true }));
+  }
+
+  private async importOne(path: string, region: ReturnType<typeof defaultRegion>): Promise<ImportReport> {
+    const file = basename(path);
+    try {
+      const r = await importFile(this.db, path, {
+        region,
+        now: this.now(),
+        onProgress: (p) => this.push({ type: 'import-progress', file, done: p.done, total: p.total }),
+      });
+      return { ...pick(r), file, issues: r.errors, error: null };
+    } catch (err) {
+      if (!(err instanceof ImportFileError)) throw err;
+      return { file, added: 0, updated: 0, unchanged: 0, removed: 0, contacts: 0, issues: [], error: err.message };
+    }
+  }
+
+  private async ensureDemoServer(): Promise<string> {
+    if (!this.demo) {
+      const stored = getSetting(this.db, 'demo_server') === '1' ? getSetting(this.db, 'server_url') : null;
+      const port = stored ? Number(new URL(stored).port) : 0;
+      this.demo = await startDemoServer(this.options.dataDir, port);
+      if (stored && stored !== this.demo.url) setSetting(this.db, 'server_url', this.demo.url);
+    }
+    return this.demo.url;
+  }
+
+  private async stopDemoServer(): Promise<void> {
+    await this.demo?.close();
+    this.demo = null;
+  }
+
+  private async withClient<T>(run: (client: ServerClient) => Promise<T>): Promise<T> {
+    let client: ServerClient;
+    try {
+      client = signedInClient(this.db, this.tokens);
+    } catch (err) {
+      throw asUserError(err);
+    }
+    try {
+      return await run(client);
+    } catch (err) {
+      throw asUserError(err);
+    } finally {
+      client.close();
+    }
+  }
+
+  private statusView(s: ReturnType<SyncEngine['status']>): SyncStatusView {
+    return {
+      signedIn: s.signedIn,
+      server: s.server,
+      demoServer: getSetting(this.db, 'demo_server') === '1',
+      connectivity: s.connectivity,
+      paused: s.paused,
+      running: s.running,
+      queuedBatches: s.queuedBatches,
+      queuedNumbers: s.queuedNumbers,
+      rejectedNumbers: s.rejectedNumbers,
+      lastSyncAt: s.lastSyncAt,
+      nextAttemptAt: s.nextAttemptAt,
+      lastError: s.lastError,
+      progress: s.progress,
+    };
+  }
+
+  private push(event: AppEvent): void {
+    this.emit('event', event);
+  }
+}
+
+function pick(r: { added: number; updated: number; unchanged: number; removed: number; contacts: number }) {
+  return { added: r.added, updated: r.updated, unchanged: r.unchanged, removed: r.removed, contacts: r.contacts };
+}
+
+function runView(s: SyncSummary): SyncRunView {
+  return {
+    batchesSent: s.batchesSent,
+    added: s.added,
+    removed: s.removed,
+    matches: s.matches,
+    queued: s.queued,
+    error: s.error,
+  };
+}
+
+function normalizeServerUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    throw new UserError(`${url} is not a URL`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    throw new UserError('the server URL must be http(s)');
+  return parsed.toString().replace(/\/+$/, '');
+}
+
+function safeFileName(name: string): string {
+  const base = basename(name)
+    .replace(/[^\w.\- ]+/g, '_')
+    .slice(0, 120);
+  return base && base !== '.' && base !== '..' ? base : 'contacts.vcf';
+}
+
+function asUserError(err: unknown): Error {
+  if (err instanceof SyncError) return new UserError(err.message);
+  if (err instanceof Error && err.name === 'NotSignedInError') return new UserError(err.message);
+  return err instanceof Error ? err : new Error(String(err));
+}

@@ -1,0 +1,29 @@
+import { safeStorage } from 'electron';
+import type { Db } from '../store/open.ts';
+import { getSetting, setSetting } from '../store/settings.ts';
+import type { TokenStore } from '../sync/session.ts';
+
+const PREFIX = 'enc:';
+
+/**
+ * The session token, encrypted with the OS keychain (safeStorage) when it is available; otherwise stored as the
+ * CLI stores it. A token written in the clear is re-encrypted on the next write.
+ */
+export function keychainTokenStore(db: Db): TokenStore {
+  return {
+    read() {
+      const stored = getSetting(db, 'session_token');
+      if (!stored?.startsWith(PREFIX)) return stored;
+      try {
+        return safeStorage.decryptString(Buffer.from(stored.slice(PREFIX.length), 'base64'));
+      } catch {
+        // A keychain that changed (another machine, a reset profile) cannot decrypt: sign in again.
+        return null;
+      }
+    },
+    write(token) {
+      if (token === null || !safeStorage.isEncryptionAvailable()) return setSetting(db, 'session_token', token);
+      setSetting(db, 'session_token', PREFIX + safeStorage.encryptString(token).toString('base64'));
+    },
+  };
+}
