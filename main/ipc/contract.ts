@@ -157,12 +157,16 @@ export interface SyncRunView {
   error: string | null;
 }
 
+/** Screens the main process may ask the UI to show: the menu's Preferences…, or an address book the OS opened. */
+export type AppScreen = 'privacy' | 'sources';
+
 /** Pushed from the main process; the preload's `onEvent` delivers them. */
 export type AppEvent =
   | { type: 'sync-status'; status: SyncStatusView }
   | { type: 'import-progress'; file: string; done: number; total: number }
   | { type: 'joined'; contacts: Array<{ name: string; e164: string }> }
-  | { type: 'data-changed' };
+  | { type: 'data-changed' }
+  | { type: 'navigate'; screen: AppScreen };
 
 /**
  * Every channel the UI may call. `method` is the name the UI sees on `window.kith`;

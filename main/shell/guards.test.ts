@@ -5,7 +5,8 @@ vi.mock('electron', () => ({ shell: { openExternal: vi.fn(() => Promise.resolve(
 
 const { denyAllPermissions, hardenWebContents } = await import('./guards.ts');
 const { trustedOrigin } = await import('./app-url.ts');
-const { isSafeExternalUrl } = await import('./external.ts');
+const { isSafeExternalUrl, openExternalSafely } = await import('./external.ts');
+const { shell } = await import('electron');
 
 type OpenHandler = (details: { url: string }) => { action: string };
 
@@ -23,7 +24,9 @@ function harden() {
   return { contents, openExternal };
 }
 
-function navigate(contents: FakeWebContents, event: 'will-navigate' | 'will-frame-navigate', url: string) {
+type NavigationEvent = 'will-navigate' | 'will-frame-navigate' | 'will-redirect';
+
+function navigate(contents: FakeWebContents, event: NavigationEvent, url: string) {
   const details = { url, preventDefault: vi.fn() };
   contents.emit(event, details, url);
   return details.preventDefault;
@@ -34,20 +37,23 @@ describe('hardenWebContents', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   });
 
-  it.each(['will-navigate', 'will-frame-navigate'] as const)('%s: blocks every other origin', (event) => {
-    const { contents } = harden();
-    for (const url of [
-      'https://example.com/',
-      'file:///etc/passwd',
-      'kith://evil/index.html',
-      'kith://user@app/index.html',
-      'http://app/',
-      'javascript:alert(1)',
-      'not a url',
-    ]) {
-      expect(navigate(contents, event, url), url).toHaveBeenCalled();
-    }
-  });
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'] as const)(
+    '%s: blocks every other origin',
+    (event) => {
+      const { contents } = harden();
+      for (const url of [
+        'https://example.com/',
+        'file:///etc/passwd',
+        'kith://evil/index.html',
+        'kith://user@app/index.html',
+        'http://app/',
+        'javascript:alert(1)',
+        'not a url',
+      ]) {
+        expect(navigate(contents, event, url), url).toHaveBeenCalled();
+      }
+    },
+  );
 
   it('lets the app navigate within its own origin', () => {
     const { contents } = harden();
@@ -80,6 +86,19 @@ describe('isSafeExternalUrl', () => {
       expect(isSafeExternalUrl(url)).toBe(false);
     },
   );
+});
+
+describe('openExternalSafely', () => {
+  it('hands allowed URLs to the OS and refuses the rest without calling it', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await expect(openExternalSafely('https://kith.example/help')).resolves.toBe(true);
+    expect(shell.openExternal).toHaveBeenCalledWith('https://kith.example/help');
+    vi.mocked(shell.openExternal).mockClear();
+    for (const url of ['file:///bin/sh', 'smb://host/share', 'http://kith.example/', 'ms-msdt:/id', 'not a url']) {
+      await expect(openExternalSafely(url)).resolves.toBe(false);
+    }
+    expect(shell.openExternal).not.toHaveBeenCalled();
+  });
 });
 
 describe('denyAllPermissions', () => {

@@ -28,6 +28,8 @@ export function hardenWebContents(
   contents.on('will-navigate', guardNavigation);
   // will-navigate only covers the main frame; iframes navigate through this one.
   contents.on('will-frame-navigate', guardNavigation);
+  // A server redirect is a navigation too, and raises neither of the above.
+  contents.on('will-redirect', guardNavigation);
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
