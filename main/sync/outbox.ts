@@ -4,6 +4,7 @@
  * numbers, and the server applies it at most once.
  */
 import { randomBytes } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import type { BatchResult } from '../../protocol/api.ts';
 import type { Db } from '../store/open.ts';
 import { setSetting } from '../store/settings.ts';
@@ -26,19 +27,34 @@ export function newBatchId(): string {
 }
 
 /** Numbers to send: wanted but not on the server, or on the server but no longer wanted; none already in flight. */
-const PENDING = `SELECT e164, state = 'new' AS adding FROM numbers
-  WHERE outbox_id IS NULL AND rejected IS NULL
-    AND ((state = 'new' AND refs > 0) OR state = 'pending_removal')
-  ORDER BY e164`;
+const PENDING_WHERE = `outbox_id IS NULL AND rejected IS NULL
+    AND ((state = 'new' AND refs > 0) OR state = 'pending_removal')`;
+const PENDING = `SELECT e164, state = 'new' AS adding FROM numbers WHERE ${PENDING_WHERE} ORDER BY e164`;
+
+/**
+ * Statements prepared once per store. A large first sync runs these hundreds of times, and preparing them again
+ * each time cost as much as running some of them.
+ */
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+function statement(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}
 
 /** Cuts every pending change into batches and queues them; returns how many batches were queued. */
 export function cutBatches(db: Db, now: number, batchSize = DEFAULT_BATCH_SIZE): number {
   const size = Math.max(1, Math.min(MAX_BATCH_SIZE, batchSize));
-  const insert = db.prepare(`INSERT INTO outbox (batch_id, body, adds, removes, created_at) VALUES (?, ?, ?, ?, ?)`);
-  const mark = db.prepare(`UPDATE numbers SET outbox_id = ? WHERE e164 IN (SELECT value FROM json_each(?))`);
+  const insert = statement(db, `INSERT INTO outbox (batch_id, body, adds, removes, created_at) VALUES (?, ?, ?, ?, ?)`);
+  // A slice is a run of consecutive pending numbers in e164 order, read in this same transaction: the pending
+  // numbers between its first and last are exactly its numbers. Marking by that range seeks once, not per number.
+  const mark = statement(db, `UPDATE numbers SET outbox_id = ? WHERE e164 BETWEEN ? AND ? AND ${PENDING_WHERE}`);
   return db
     .transaction(() => {
-      const rows = db.prepare(PENDING).all() as Array<{ e164: string; adding: number }>;
+      const rows = statement(db, PENDING).all() as Array<{ e164: string; adding: number }>;
       let batches = 0;
       for (let i = 0; i < rows.length; i += size) {
         const slice = rows.slice(i, i + size);
@@ -51,7 +67,7 @@ export function cutBatches(db: Db, now: number, batchSize = DEFAULT_BATCH_SIZE):
           remove.length,
           now,
         );
-        mark.run(Number(lastInsertRowid), JSON.stringify(slice.map((r) => r.e164)));
+        mark.run(Number(lastInsertRowid), slice[0]!.e164, slice[slice.length - 1]!.e164);
         batches++;
       }
       return batches;
@@ -98,25 +114,31 @@ export function outboxCounts(db: Db): { queued: number; queuedNumbers: number } 
  */
 export function markApplied(db: Db, batch: QueuedBatch, result: BatchResult, now: number): void {
   db.transaction(() => {
-    const added = JSON.stringify(batch.add);
-    const removed = JSON.stringify(batch.remove);
-    db.prepare(
-      `UPDATE numbers SET outbox_id = NULL, synced_at = @now,
-         state = CASE WHEN refs > 0 THEN 'synced' ELSE 'pending_removal' END
-       WHERE e164 IN (SELECT value FROM json_each(@added))`,
-    ).run({ now, added });
-    db.prepare(`DELETE FROM numbers WHERE refs = 0 AND e164 IN (SELECT value FROM json_each(?))`).run(removed);
-    db.prepare(
-      `UPDATE numbers SET outbox_id = NULL, state = 'new', synced_at = NULL, registered_user_id = NULL,
-         registered_at = NULL
-       WHERE e164 IN (SELECT value FROM json_each(?))`,
-    ).run(removed);
-    const register = db.prepare(
+    if (batch.add.length > 0) {
+      statement(
+        db,
+        `UPDATE numbers SET outbox_id = NULL, synced_at = @now,
+           state = CASE WHEN refs > 0 THEN 'synced' ELSE 'pending_removal' END
+         WHERE e164 IN (SELECT value FROM json_each(@added))`,
+      ).run({ now, added: JSON.stringify(batch.add) });
+    }
+    if (batch.remove.length > 0) {
+      const removed = JSON.stringify(batch.remove);
+      statement(db, `DELETE FROM numbers WHERE refs = 0 AND e164 IN (SELECT value FROM json_each(?))`).run(removed);
+      statement(
+        db,
+        `UPDATE numbers SET outbox_id = NULL, state = 'new', synced_at = NULL, registered_user_id = NULL,
+           registered_at = NULL
+         WHERE e164 IN (SELECT value FROM json_each(?))`,
+      ).run(removed);
+    }
+    const register = statement(
+      db,
       `UPDATE numbers SET registered_user_id = ?, registered_at = coalesce(registered_at, ?) WHERE e164 = ?`,
     );
     for (const m of result.matches) register.run(String(m.userId), now, m.e164);
     logBatch(db, batch, now, 'applied', result.matches.length > 0 ? `${result.matches.length} on Kith` : null);
-    db.prepare('DELETE FROM outbox WHERE id = ?').run(batch.id);
+    statement(db, 'DELETE FROM outbox WHERE id = ?').run(batch.id);
     setSetting(db, 'last_sync_at', String(now));
   })();
 }
@@ -152,16 +174,21 @@ export function markReissue(db: Db, batch: QueuedBatch): void {
   db.prepare('UPDATE outbox SET batch_id = ?, attempts = attempts + 1 WHERE id = ?').run(newBatchId(), batch.id);
 }
 
-/** Makes every waiting batch due now, and lets rejected numbers be tried again. */
+/** How `last_error` starts for a batch the server rate-limited: its wait is the server's, not a backoff. */
+export const RATE_LIMITED = 'rate_limited:';
+
+/** Makes every waiting batch due now, except those waiting out Retry-After, and lets rejected numbers be tried again. */
 export function retryAllNow(db: Db): void {
   db.transaction(() => {
-    db.prepare(`UPDATE outbox SET next_attempt_at = 0 WHERE state = 'queued'`).run();
+    db.prepare(
+      `UPDATE outbox SET next_attempt_at = 0 WHERE state = 'queued' AND coalesce(last_error, '') NOT LIKE '${RATE_LIMITED}%'`,
+    ).run();
     db.prepare('UPDATE numbers SET rejected = NULL WHERE rejected IS NOT NULL').run();
   })();
 }
 
 function logBatch(db: Db, batch: QueuedBatch, now: number, result: string, detail: string | null): void {
-  db.prepare('INSERT INTO upload_log (batch_id, at, added, removed, result, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO upload_log (batch_id, at, added, removed, result, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
     batch.batchId,
     now,
     JSON.stringify(batch.add),
