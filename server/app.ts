@@ -61,8 +61,10 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
     startsByIp: new WindowLimiter(config.limits.startsPerIpPerHour),
     attemptsByIp: new WindowLimiter(config.limits.attemptsPerIpPerHour),
   };
-  await installPlumbing(app, conn);
+  // The plugin first: its onRequest hook marks upgrade requests, so that an upgrade refused by the token check
+  // below still has its socket closed after the 401 (otherwise it stays open and app.close() waits forever).
   await app.register(websocket, { options: { maxPayload: 4096 } });
+  await installPlumbing(app, conn);
   verificationRoutes(app, ctx);
   accountRoutes(app, ctx);
   contactRoutes(app, ctx);

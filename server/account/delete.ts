@@ -1,11 +1,14 @@
 /** Deleting an account removes everything that names it: sessions, its uploaded set, its inbox, and any event
  * about it in others' inboxes. Nothing is left that no user holds. */
 import type { Connection } from '../db/connect.ts';
-import { lockUser } from '../db/sql.ts';
+import { lockUser, takeJoinLock } from '../db/sql.ts';
 
 export async function deleteAccount({ db, dialect }: Connection, userId: number, e164: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await lockUser(trx, dialect, userId);
+    // Like an upload: a join's fan-out either commits first (and its events to this user are deleted below) or
+    // runs after this commits (and no longer sees this user's contacts).
+    await takeJoinLock(trx, dialect, 'shared');
     await trx.deleteFrom('contacts').where('owner_id', '=', userId).execute();
     await trx.deleteFrom('upload_batches').where('owner_id', '=', userId).execute();
     await trx.deleteFrom('events').where('recipient_id', '=', userId).execute();

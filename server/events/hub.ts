@@ -16,6 +16,7 @@ export interface StreamSocket {
 interface Subscriber {
   socket: StreamSocket;
   recipientId: number;
+  sessionId: number;
   sentUpTo: number;
   running: Promise<void>;
   again: boolean;
@@ -40,8 +41,15 @@ export class EventHub {
   }
 
   /** Registers a socket and sends it everything after `after`; returns the function that unregisters it. */
-  subscribe(socket: StreamSocket, recipientId: number, after: number): () => void {
-    const sub: Subscriber = { socket, recipientId, sentUpTo: after, running: Promise.resolve(), again: false };
+  subscribe(socket: StreamSocket, recipientId: number, sessionId: number, after: number): () => void {
+    const sub: Subscriber = {
+      socket,
+      recipientId,
+      sessionId,
+      sentUpTo: after,
+      running: Promise.resolve(),
+      again: false,
+    };
     let set = this.byRecipient.get(recipientId);
     if (!set) this.byRecipient.set(recipientId, (set = new Set()));
     set.add(sub);
@@ -68,6 +76,13 @@ export class EventHub {
       for (const row of rows) {
         for (const sub of this.byRecipient.get(Number(row.recipient_id)) ?? []) this.flush(sub);
       }
+    }
+  }
+
+  /** Closes the streams of a session that has ended, or (without a session) of every session of the account. */
+  signedOut(recipientId: number, sessionId?: number): void {
+    for (const sub of this.byRecipient.get(recipientId) ?? []) {
+      if (sessionId === undefined || sub.sessionId === sessionId) sub.socket.close(4401, 'signed out');
     }
   }
 

@@ -56,7 +56,8 @@ export function mount<B extends z.ZodType, P extends z.ZodType, Q extends z.ZodT
     url: spec.url.replace(/\{(\w+)\}/g, ':$1'),
     config: { auth: spec.auth },
     handler: async (request, reply) => {
-      const body = parse(spec.body, request.body ?? {}, 'body');
+      // No body at all means the defaults; a JSON `null` is a body of the wrong shape.
+      const body = parse(spec.body, request.body === undefined ? {} : request.body, 'body');
       const params = parse(spec.params, request.params, 'path');
       const query = parse(spec.query, request.query, 'query');
       return handler({ body, params, query, request, reply } as RouteInput<z.output<B>, z.output<P>, z.output<Q>>);
@@ -69,6 +70,8 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: string): un
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const field = issue.path.length > 0 ? issue.path.join('.') : where;
+  // An unknown key is named itself, not the object that holds it.
+  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+  const field = path.length > 0 ? path.join('.') : where;
   throw new HttpError(400, 'invalid_request', `${where} ${field}: ${issue.message}`, { field });
 }

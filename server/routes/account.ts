@@ -90,6 +90,7 @@ export function accountRoutes(app: FastifyInstance, ctx: ServerContext): void {
   mount(app, removeAccount, async ({ request }) => {
     const auth = authOf(request);
     await deleteAccount(ctx.conn, auth.userId, auth.e164);
+    ctx.hub.signedOut(auth.userId);
     return { ok: true as const };
   });
 
@@ -99,12 +100,14 @@ export function accountRoutes(app: FastifyInstance, ctx: ServerContext): void {
     if (!(await endSession(db, authOf(request).userId, params.id))) {
       throw new HttpError(404, 'not_found', `no device ${params.id} on this account`);
     }
+    ctx.hub.signedOut(authOf(request).userId, params.id);
     return { ok: true as const };
   });
 
   mount(app, logout, async ({ request }) => {
     const auth = authOf(request);
     await endSession(db, auth.userId, auth.sessionId);
+    ctx.hub.signedOut(auth.userId, auth.sessionId);
     return { ok: true as const };
   });
 }

@@ -52,7 +52,7 @@ export function eventRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const parsed = streamRoute.query!.safeParse(request.query);
     if (!parsed.success) return socket.close(1008, 'invalid query');
     const after = parsed.data.after ?? (await ackedCursor(db, auth.sessionId));
-    const unsubscribe = ctx.hub.subscribe(socket, auth.userId, after);
+    const unsubscribe = ctx.hub.subscribe(socket, auth.userId, auth.sessionId, after);
     socket.on('close', unsubscribe);
   });
 }
