@@ -1,9 +1,10 @@
 /** A small test client over a real loopback server: verification with dev codes, and typed calls. */
 import { buildServer, type BuildOptions, type KithServer } from '../app.ts';
-import { testConfig, type ServerConfig } from '../config.ts';
+import { DEFAULT_LIMITS, testConfig, type LimitConfig, type ServerConfig } from '../config.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 import { devSender } from '../verification/senders.ts';
 import type { DialectName } from '../db/schema.ts';
+import type { ErrorBody, Session } from '../../protocol/api.ts';
 
 export interface Running {
   server: KithServer;
@@ -11,6 +12,13 @@ export interface Running {
   url: string;
   stop(): Promise<void>;
 }
+
+/** Every test signs its numbers in from 127.0.0.1; the per-address limits are only tight where a test sets them. */
+const LOOPBACK_LIMITS: LimitConfig = {
+  ...DEFAULT_LIMITS,
+  startsPerIpPerHour: 1_000_000,
+  attemptsPerIpPerHour: 1_000_000,
+};
 
 export async function startServer(
   dialect: DialectName,
@@ -20,7 +28,10 @@ export async function startServer(
 ): Promise<Running> {
   const database = db ?? (await createTestDatabase(dialect));
   // Dev codes come back in the response; printing them too would only clutter the test output.
-  const server = await buildServer(testConfig(database.url, overrides), { sender: devSender(() => {}), ...options });
+  const server = await buildServer(testConfig(database.url, { limits: LOOPBACK_LIMITS, ...overrides }), {
+    sender: devSender(() => {}),
+    ...options,
+  });
   const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
   return {
     server,
@@ -43,18 +54,34 @@ export async function call<T = unknown>(
   base: string,
   method: string,
   path: string,
-  options: { token?: string; body?: unknown; rawBody?: string } = {},
+  options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
 ): Promise<ApiAnswer<T>> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let body: string | undefined;
   if (options.rawBody !== undefined || options.body !== undefined) {
-    headers['content-type'] = 'application/json';
+    headers['content-type'] ??= 'application/json';
     body = options.rawBody ?? JSON.stringify(options.body);
   }
   const res = await fetch(base + path, { method, headers, body });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
+}
+
+/** Asks for a code for the number and returns it (a server in dev mode hands it back). */
+export async function codeFor(base: string, e164: string): Promise<string> {
+  const started = await call<{ devCode?: string }>(base, 'POST', '/v1/verification/start', { body: { e164 } });
+  if (started.status !== 200 || !started.body.devCode) throw new Error(`start ${e164}: ${JSON.stringify(started)}`);
+  return started.body.devCode;
+}
+
+export function verify(
+  base: string,
+  e164: string,
+  code: string,
+  extra: { deviceName?: string; discoverable?: boolean } = {},
+): Promise<ApiAnswer<Session & Partial<ErrorBody>>> {
+  return call(base, 'POST', '/v1/verification/verify', { body: { e164, code, ...extra } });
 }
 
 /** Verifies a number through the dev-mode code and returns its session. */
@@ -63,14 +90,7 @@ export async function login(
   e164: string,
   extra: { deviceName?: string; discoverable?: boolean } = {},
 ): Promise<{ token: string; userId: number; deviceId: number; newAccount: boolean }> {
-  const started = await call<{ devCode?: string }>(base, 'POST', '/v1/verification/start', { body: { e164 } });
-  if (started.status !== 200 || !started.body.devCode) throw new Error(`start ${e164}: ${JSON.stringify(started)}`);
-  const verified = await call<{ token: string; userId: number; deviceId: number; newAccount: boolean }>(
-    base,
-    'POST',
-    '/v1/verification/verify',
-    { body: { e164, code: started.body.devCode, ...extra } },
-  );
+  const verified = await verify(base, e164, await codeFor(base, e164), extra);
   if (verified.status !== 200) throw new Error(`verify ${e164}: ${JSON.stringify(verified.body)}`);
   return verified.body;
 }

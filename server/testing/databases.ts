@@ -53,7 +53,11 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     };
   }
   if (dialect === 'postgres') {
-    await withPg((c) => c.query(`create database ${name}`));
+    // Test databases need no durability against a machine crash: commits skip the wait for the disk.
+    await withPg(async (c) => {
+      await c.query(`create database ${name}`);
+      await c.query(`alter database ${name} set synchronous_commit = off`);
+    });
     const url = new URL(PG_URL);
     url.pathname = `/${name}`;
     return {

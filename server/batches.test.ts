@@ -1,0 +1,115 @@
+import { expect, it } from 'vitest';
+import type { Account, ErrorBody, MatchList } from '../protocol/api.ts';
+import { eachDialect, phones, serverFor, signIn, testClock, upload, uploaded, type User } from './testing/suite.ts';
+
+async function state(user: User): Promise<{ count: number; setHash: string; contactCount: number }> {
+  const [matches, account] = await Promise.all([
+    user.call<MatchList>('GET', '/v1/contacts/matches'),
+    user.call<Account>('GET', '/v1/account'),
+  ]);
+  return { count: matches.body.count, setHash: matches.body.setHash, contactCount: account.body.contactCount };
+}
+
+await eachDialect('batch idempotency', (dialect) => {
+  const clock = testClock();
+  const srv = serverFor(dialect, { budget: { capacity: 5, refillPerHour: 6 } }, { now: clock.now });
+
+  it('answers a repeated batch id with the stored answer and applies it once', async () => {
+    const friend = await signIn(srv().url, '+447700100001');
+    const me = await signIn(srv().url, '+447700100002');
+    const [n1, n2] = phones('+447700100100', 2);
+    const first = await upload(me, 'batch-aaa1', [friend.e164, n1!, n2!]);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({
+      batchId: 'batch-aaa1',
+      added: 3,
+      removed: 0,
+      count: 3,
+      matches: [{ userId: friend.userId, e164: friend.e164 }],
+    });
+    const after = await state(me);
+
+    // The same numbers in another order, with a duplicate: the same batch.
+    const again = await upload(me, 'batch-aaa1', [n2!, friend.e164, n1!, n2!]);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(await state(me)).toEqual(after);
+    expect(after).toMatchObject({ count: 3, contactCount: 3, setHash: first.body.setHash });
+
+    // Three of five tokens went on the first send: two more new numbers fit, a third does not.
+    expect((await upload(me, 'batch-aaa2', phones('+447700100110', 2))).status).toBe(200);
+    expect((await upload(me, 'batch-aaa3', ['+447700100120'])).status).toBe(429);
+
+    // Later, with the set changed, the first id still gives its first answer.
+    const late = await upload(me, 'batch-aaa1', [friend.e164, n1!, n2!]);
+    expect(late.body).toEqual(first.body);
+    expect((await state(me)).count).toBe(5);
+  });
+
+  it('applies one of many simultaneous sends of the same batch', async () => {
+    const me = await signIn(srv().url, '+447700100003');
+    const numbers = phones('+447700100200', 4);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => upload(me, 'racing-batch', numbers)));
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual(answers[0]!.body);
+    }
+    expect(answers[0]!.body).toMatchObject({ added: 4, count: 4 });
+    expect((await state(me)).contactCount).toBe(4);
+    // One token is left, not five: the batch was charged once.
+    expect((await upload(me, 'racing-next', phones('+447700100210', 2))).status).toBe(429);
+    expect((await upload(me, 'racing-next', phones('+447700100210', 1))).status).toBe(200);
+  });
+
+  it('refuses a batch id reused for other numbers with 409 and changes nothing', async () => {
+    const me = await signIn(srv().url, '+447700100004');
+    const other = await signIn(srv().url, '+447700100005');
+    const original = await uploaded(me, 'batch-bbb1', ['+447700100300'], []);
+    const before = await state(me);
+    for (const [add, remove] of [
+      [['+447700100301'], []],
+      [['+447700100300', '+447700100301'], []],
+      [['+447700100300'], ['+447700100302']],
+      [[], ['+447700100300']],
+    ]) {
+      const conflict = await upload(me, 'batch-bbb1', add!, remove!);
+      expect(conflict.status).toBe(409);
+      expect((conflict.body as unknown as ErrorBody).error).toBe('batch_conflict');
+    }
+    expect(await state(me)).toEqual(before);
+    expect((await upload(me, 'batch-bbb1', ['+447700100300'])).body).toEqual(original);
+    // Batch ids belong to their account: another account may use the same one for anything.
+    const theirs = await upload(other, 'batch-bbb1', ['+447700100301']);
+    expect(theirs.status).toBe(200);
+    expect(theirs.body).toMatchObject({ added: 1, count: 1 });
+  });
+
+  it('does not record a batch refused for its budget, so it applies when sent again later', async () => {
+    const me = await signIn(srv().url, '+447700100006');
+    await uploaded(me, 'fill-batch', phones('+447700100400', 5));
+    const more = phones('+447700100410', 2);
+    const refused = await upload(me, 'late-batch', more);
+    expect(refused.status).toBe(429);
+    expect(await state(me)).toMatchObject({ count: 5, contactCount: 5 });
+
+    clock.advance(20 * 60_000); // two tokens at six an hour
+    const applied = await upload(me, 'late-batch', more);
+    expect(applied.status).toBe(200);
+    expect(applied.body).toMatchObject({ batchId: 'late-batch', added: 2, count: 7 });
+  });
+
+  it('does not record a batch refused as invalid or too large, so the id can carry the corrected batch', async () => {
+    const me = await signIn(srv().url, '+447700100007');
+    const invalid = await upload(me, 'fix-batch-1', ['+447700100500', '07700 100501']);
+    expect(invalid.status).toBe(400);
+    const both = await upload(me, 'fix-batch-2', ['+447700100500'], ['+447700100500']);
+    expect(both.status).toBe(400);
+    const tooLarge = await upload(me, 'fix-batch-3', phones('+447700101000', 1001));
+    expect(tooLarge.status).toBe(413);
+    expect(await state(me)).toMatchObject({ count: 0 });
+
+    expect((await upload(me, 'fix-batch-1', ['+447700100500'])).body).toMatchObject({ added: 1, count: 1 });
+    expect((await upload(me, 'fix-batch-2', ['+447700100501'])).body).toMatchObject({ added: 1, count: 2 });
+    expect((await upload(me, 'fix-batch-3', [], ['+447700100500'])).body).toMatchObject({ removed: 1, count: 1 });
+  });
+});

@@ -1,0 +1,159 @@
+import { expect, it } from 'vitest';
+import type { DeviceList, ErrorBody, VerificationStarted } from '../protocol/api.ts';
+import { DEFAULT_LIMITS } from './config.ts';
+import { call, codeFor, startServer, verify, type ApiAnswer } from './testing/client.ts';
+import { eachDialect, serverFor, signIn, testClock } from './testing/suite.ts';
+import type { CodeSender } from './verification/senders.ts';
+
+const MINUTE = 60_000;
+
+function start(base: string, e164: string, headers: Record<string, string> = {}) {
+  return call<VerificationStarted & ErrorBody>(base, 'POST', '/v1/verification/start', { body: { e164 }, headers });
+}
+
+/** Any six digits but these. */
+const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+
+function expectTooMany(answer: ApiAnswer<Partial<ErrorBody>>, error: string, seconds: number): void {
+  expect(answer.status).toBe(429);
+  expect(answer.body).toMatchObject({ error, retryAfterSeconds: seconds });
+  expect(answer.headers.get('retry-after')).toBe(String(seconds));
+}
+
+await eachDialect('verification', (dialect) => {
+  const clock = testClock();
+  const srv = serverFor(dialect, {}, { now: clock.now });
+
+  it('refuses a wrong code with 400, and every code once the attempts are spent with 429', async () => {
+    const base = srv().url;
+    const e164 = '+447701100001';
+    const code = await codeFor(base, e164);
+    for (let i = 0; i < DEFAULT_LIMITS.attemptsPerCode - 1; i++) {
+      expect((await verify(base, e164, wrong(code))).body).toMatchObject({ error: 'wrong_code' });
+    }
+    // One attempt is left, and the right code takes it.
+    expect((await verify(base, e164, code)).status).toBe(200);
+
+    const next = await codeFor(base, e164);
+    for (let i = 0; i < DEFAULT_LIMITS.attemptsPerCode; i++) {
+      expect((await verify(base, e164, wrong(next))).status).toBe(400);
+    }
+    const spent = await verify(base, e164, next);
+    expect(spent).toMatchObject({ status: 429, body: { error: 'too_many_attempts' } });
+    // A new code starts over.
+    expect((await verify(base, e164, await codeFor(base, e164))).status).toBe(200);
+  });
+
+  it('refuses an expired code with 400', async () => {
+    const base = srv().url;
+    const fresh = await codeFor(base, '+447701100011');
+    const stale = await codeFor(base, '+447701100012');
+    clock.advance(5 * MINUTE - 1);
+    expect((await verify(base, '+447701100011', fresh)).status).toBe(200);
+    clock.advance(1);
+    expect((await verify(base, '+447701100012', stale)).body).toMatchObject({ error: 'code_expired' });
+    expect((await verify(base, '+447701100013', '123456')).body).toMatchObject({ error: 'code_expired' });
+  });
+
+  it('accepts a code once, even when it is sent twice at the same moment', async () => {
+    const base = srv().url;
+    const code = await codeFor(base, '+447701100021');
+    expect((await verify(base, '+447701100021', code)).status).toBe(200);
+    expect((await verify(base, '+447701100021', code)).status).toBe(400);
+
+    const racing = await codeFor(base, '+447701100022');
+    const answers = await Promise.all(Array.from({ length: 6 }, () => verify(base, '+447701100022', racing)));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 400, 400, 400, 400, 400]);
+    const session = answers.find((a) => a.status === 200)!.body;
+    const devices = await call<DeviceList>(base, 'GET', '/v1/devices', { token: session.token });
+    expect(devices.body.devices).toHaveLength(1);
+  });
+
+  it('limits the codes sent to one number per hour', async () => {
+    const base = srv().url;
+    const e164 = '+447701100031';
+    for (let i = 0; i < DEFAULT_LIMITS.startsPerNumberPerHour; i++) expect((await start(base, e164)).status).toBe(200);
+    expectTooMany(await start(base, e164), 'too_many_codes', 3600);
+    clock.advance(45 * MINUTE);
+    expectTooMany(await start(base, e164), 'too_many_codes', 900);
+    // Other numbers are not affected.
+    expect((await start(base, '+447701100032')).status).toBe(200);
+    clock.advance(15 * MINUTE);
+    expect((await verify(base, e164, await codeFor(base, e164))).status).toBe(200);
+  });
+
+  it('limits the codes and the attempts from one address per hour', async () => {
+    const limits = { ...DEFAULT_LIMITS, startsPerIpPerHour: 3, attemptsPerIpPerHour: 4 };
+    const tight = await startServer(dialect, { limits }, { now: clock.now }, srv().db);
+    try {
+      const base = tight.url;
+      const codes = [];
+      for (const n of ['+447701100041', '+447701100042', '+447701100043']) codes.push(await codeFor(base, n));
+      expectTooMany(await start(base, '+447701100044'), 'too_many_codes', 3600);
+      // Without trustProxy a forwarded-for header is not an address of its own.
+      expectTooMany(await start(base, '+447701100044', { 'x-forwarded-for': '203.0.113.9' }), 'too_many_codes', 3600);
+
+      for (let i = 0; i < 3; i++) expect((await verify(base, '+447701100041', wrong(codes[0]!))).status).toBe(400);
+      expect((await verify(base, '+447701100042', codes[1]!)).status).toBe(200);
+      expectTooMany(await verify(base, '+447701100043', codes[2]!), 'too_many_attempts', 3600);
+
+      clock.advance(60 * MINUTE);
+      expect((await verify(base, '+447701100044', await codeFor(base, '+447701100044'))).status).toBe(200);
+    } finally {
+      await tight.stop();
+    }
+  });
+
+  it('answers 503 without a code sender and 502 when the sender fails', async () => {
+    const none = await startServer(dialect, {}, { sender: null }, srv().db);
+    const failing: CodeSender = {
+      kind: 'webhook',
+      send: async () => {
+        throw new Error('gateway down');
+      },
+    };
+    const broken = await startServer(dialect, {}, { sender: failing }, srv().db);
+    try {
+      expect((await start(none.url, '+447701100051')).body).toMatchObject({ error: 'no_sender' });
+      expect((await start(none.url, '+447701100051')).status).toBe(503);
+      const failed = await start(broken.url, '+447701100052');
+      expect(failed).toMatchObject({ status: 502, body: { error: 'sender_failed' } });
+      expect(failed.body.devCode).toBeUndefined();
+    } finally {
+      await none.stop();
+      await broken.stop();
+    }
+  });
+
+  it('sends the code only through the sender when not in dev mode', async () => {
+    const sent: { e164: string; code: string }[] = [];
+    const capture: CodeSender = { kind: 'webhook', send: async (e164, code) => void sent.push({ e164, code }) };
+    const prod = await startServer(dialect, { dev: false }, { sender: capture }, srv().db);
+    try {
+      const started = await start(prod.url, '+447701100061');
+      expect(started).toMatchObject({ status: 200, body: { expiresInSeconds: 300 } });
+      expect(started.body.devCode).toBeUndefined();
+      expect(sent).toEqual([{ e164: '+447701100061', code: expect.stringMatching(/^\d{6}$/) }]);
+      expect((await verify(prod.url, '+447701100061', sent[0]!.code)).status).toBe(200);
+    } finally {
+      await prod.stop();
+    }
+  });
+
+  it('lists the account’s devices and marks the one asking', async () => {
+    const base = srv().url;
+    const phone = await signIn(base, '+447701100071', { deviceName: 'phone' });
+    const laptop = await signIn(base, '+447701100071', { deviceName: 'laptop' });
+    await signIn(base, '+447701100072', { deviceName: 'someone else' });
+    const seen = await laptop.call<DeviceList>('GET', '/v1/devices');
+    expect(seen.body.devices).toEqual([
+      { id: phone.deviceId, name: 'phone', createdAt: clock.t, lastSeenAt: clock.t, current: false },
+      { id: laptop.deviceId, name: 'laptop', createdAt: clock.t, lastSeenAt: clock.t, current: true },
+    ]);
+    const fromPhone = await phone.call<DeviceList>('GET', '/v1/devices');
+    expect(fromPhone.body.devices.map((d) => [d.id, d.current])).toEqual([
+      [phone.deviceId, true],
+      [laptop.deviceId, false],
+    ]);
+  });
+});
