@@ -31,11 +31,17 @@ export async function runSync(argv: string[]): Promise<number> {
           if (p.done === 0 || p.done === p.total) process.stderr.write(`sync: ${p.done}/${p.total} numbers\n`);
         };
     engine.on('progress', progress);
+    // A failure that leaves batches queued (offline, server trouble) is not in the summary's `error`; the engine's
+    // last 'error' event says what it was. Listening also keeps an unheard 'error' event from being thrown.
+    let failure: string | null = null;
+    engine.on('error', (err) => (failure = err.message));
     const run = values['retry-rejected']
       ? engine.retryNow()
       : engine.sync({ pullEvents: true, force: true, reconcile: values.reconcile ?? false });
     const s = await run;
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
+    // Not signed in, nothing was attempted: no summary, just the error.
+    if (s.error && !engine.status().signedIn) throw new CliError(`kith sync: ${s.error}`);
     if (s.paused)
       console.log('Uploading is paused since your data was deleted from the server; `kith sync --resume` resumes.');
     console.log(
@@ -45,8 +51,10 @@ export async function runSync(argv: string[]): Promise<number> {
     );
     if (s.rejected > 0) console.log(`${s.rejected} batch(es) refused by the server; see \`kith log\`.`);
     if (s.error) {
-      if (!engine.status().signedIn || /401/.test(s.error)) throw new CliError(`kith sync: ${s.error}`);
+      if (/401/.test(s.error)) throw new CliError(`kith sync: ${s.error}`);
       console.error(`kith sync: ${s.error}`);
+    } else if (s.queued > 0 && failure) {
+      console.error(`kith sync: ${failure}`);
     }
     if (s.queued > 0) {
       console.log(`${s.queued} batch(es) still queued (${s.connectivity}); they are kept and sent on the next sync.`);
