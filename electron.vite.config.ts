@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 
@@ -58,6 +59,7 @@ export default defineConfig({
   },
   renderer: {
     root: fromRoot('renderer'),
+    plugins: [react()],
     build: {
       outDir: fromRoot('out/renderer'),
       rolldownOptions: {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { KithApi } from '../main/ipc/contract.ts';
+import { methodChannels } from '../main/ipc/methods.ts';
 import { expect, test } from './fixtures.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -21,7 +22,7 @@ test('the bridge exposes named functions and validates their arguments', async (
     const bad = kith.ping as unknown as (value: unknown) => ReturnType<KithApi['ping']>;
     return { methods: Object.keys(kith).sort(), good: await kith.ping('n-42'), bad: await bad(42) };
   });
-  expect(replies.methods).toEqual(['appInfo', 'ping']);
+  expect(replies.methods).toEqual([...Object.keys(methodChannels), 'onEvent'].sort());
   expect(replies.good).toEqual({ ok: true, value: 'n-42' });
   expect(replies.bad).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
 });

@@ -9,15 +9,19 @@ import type { Db } from '../store/open.ts';
 
 const ON_KITH = `EXISTS (SELECT 1 FROM phones p JOIN numbers n ON n.e164 = p.e164
   WHERE p.contact_id = c.id AND n.registered_user_id IS NOT NULL AND n.refs > 0)`;
-const HAS_EXCLUDED_NUMBER = `EXISTS (SELECT 1 FROM phones p JOIN excluded_numbers x ON x.e164 = p.e164
-  WHERE p.contact_id = c.id)`;
+
+// The filters as sets of contact ids: one pass over the (indexed) matching phones, not one lookup per contact,
+// which is what keeps a page of 100,000 contacts quick.
+const ON_KITH_IDS = `SELECT p.contact_id FROM numbers n JOIN phones p ON p.e164 = n.e164
+  WHERE n.registered_user_id IS NOT NULL AND n.refs > 0`;
+const EXCLUDED_NUMBER_IDS = `SELECT p.contact_id FROM excluded_numbers x JOIN phones p ON p.e164 = x.e164`;
 
 const FILTERS: Record<ContactQuery['filter'], string> = {
   all: '1',
-  'on-kith': `c.excluded = 0 AND ${ON_KITH}`,
-  'not-on-kith': `NOT ${ON_KITH}`,
-  invalid: `EXISTS (SELECT 1 FROM phones p WHERE p.contact_id = c.id AND p.status <> 'valid')`,
-  excluded: `(c.excluded = 1 OR ${HAS_EXCLUDED_NUMBER})`,
+  'on-kith': `c.excluded = 0 AND c.id IN (${ON_KITH_IDS})`,
+  'not-on-kith': `c.id NOT IN (${ON_KITH_IDS})`,
+  invalid: `c.id IN (SELECT contact_id FROM phones WHERE status <> 'valid')`,
+  excluded: `(c.excluded = 1 OR c.id IN (${EXCLUDED_NUMBER_IDS}))`,
 };
 
 /** Name text, or digits matched against the E.164 form and the raw text. */
@@ -28,8 +32,8 @@ function searchClause(search: string): { sql: string; params: Record<string, str
   const byName = `instr(lower(c.name), lower(@text)) > 0`;
   if (digits.length < 3) return { sql: byName, params: { text } };
   return {
-    sql: `(${byName} OR EXISTS (SELECT 1 FROM phones p WHERE p.contact_id = c.id
-            AND (instr(p.e164, @digits) > 0 OR instr(p.raw, @text) > 0)))`,
+    sql: `(${byName} OR c.id IN (SELECT contact_id FROM phones
+            WHERE instr(e164, @digits) > 0 OR instr(raw, @text) > 0))`,
     params: { text, digits },
   };
 }
@@ -40,10 +44,14 @@ export function contactPage(db: Db, query: ContactQuery): ContactPage {
   const search = searchClause(query.search);
   const where = `${FILTERS[query.filter]} AND ${search.sql}`;
   const total = db.prepare(`SELECT count(*) FROM contacts c WHERE ${where}`).pluck().get(search.params) as number;
+  // The page's ids are picked first, so "on Kith" is worked out for its rows only, not for every contact sorted.
   const rows = db
     .prepare(
-      `SELECT c.id, c.name, c.excluded, ${ON_KITH} AS onKith FROM contacts c WHERE ${where}
-       ORDER BY c.name COLLATE NOCASE, c.id LIMIT @limit OFFSET @offset`,
+      `SELECT c.id, c.name, c.excluded, ${ON_KITH} AS onKith
+       FROM (SELECT c.id FROM contacts c WHERE ${where}
+             ORDER BY c.name COLLATE NOCASE, c.id LIMIT @limit OFFSET @offset) page
+       JOIN contacts c ON c.id = page.id
+       ORDER BY c.name COLLATE NOCASE, c.id`,
     )
     .all({ ...search.params, limit: query.limit, offset: query.offset }) as Array<{
     id: number;

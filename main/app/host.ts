@@ -77,6 +77,9 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
     this.engine = new SyncEngine({ ...options.engine, db: this.db, tokens: this.tokens, now: this.now });
     this.engine.on('status', (status) => this.push({ type: 'sync-status', status: this.statusView(status) }));
     this.engine.on('progress', () => this.push({ type: 'sync-status', status: this.syncStatus() }));
+    // A failed run is already in the status (lastError) and the activity feed. This listener is also what keeps
+    // EventEmitter from throwing the 'error' event, which would take the whole process down when offline.
+    this.engine.on('error', () => this.push({ type: 'data-changed' }));
     this.engine.on('joined', (events) => {
       const contacts = events.map((e) => ({ e164: e.e164, name: displayName(this.db, e.e164) ?? e.e164 }));
       this.push({ type: 'joined', contacts });

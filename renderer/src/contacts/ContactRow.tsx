@@ -1,0 +1,54 @@
+import type { ContactRowView } from '../../../main/ipc/contract.ts';
+
+interface Props {
+  row: ContactRowView | undefined;
+  index: number;
+  total: number;
+  selected: boolean;
+  start: number;
+  height: number;
+  onClick: (index: number) => void;
+}
+
+export function optionId(index: number): string {
+  return `contact-option-${index}`;
+}
+
+/** One row of the contacts list; a placeholder while its page is on its way. */
+export function ContactRow({ row, index, total, selected, start, height, onClick }: Props) {
+  return (
+    <div
+      id={optionId(index)}
+      className={row ? 'contact-row' : 'contact-row placeholder'}
+      role="option"
+      aria-selected={selected}
+      aria-posinset={index + 1}
+      aria-setsize={total}
+      data-testid={row ? 'contact-row' : 'contact-row-placeholder'}
+      data-contact-id={row?.id}
+      style={{ transform: `translateY(${start}px)`, height: `${height}px` }}
+      onClick={() => onClick(index)}
+    >
+      {row ? <RowText row={row} /> : <span className="contact-name">Loading…</span>}
+    </div>
+  );
+}
+
+function RowText({ row }: { row: ContactRowView }) {
+  return (
+    <>
+      <span className="contact-name">{row.name}</span>
+      <span className="contact-phone">
+        {row.phone || 'No number'}
+        {row.phones > 1 && <span className="more"> +{row.phones - 1}</span>}
+      </span>
+      <span className="contact-tags">
+        {row.onKith && <span className="tag tag-kith">On Kith</span>}
+        {row.excluded && <span className="tag tag-muted">Excluded</span>}
+        {(row.status === 'invalid' || row.status === 'possible') && (
+          <span className={`tag tag-${row.status}`}>{row.status === 'invalid' ? 'Invalid' : 'Possible'}</span>
+        )}
+      </span>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import type { AppState } from '../../../main/ipc/contract.ts';
+import { api } from '../api.ts';
+import { ErrorText, invalidProps } from '../components/ErrorText.tsx';
+import { useAction } from '../hooks/useAction.ts';
+import { countries, localeRegion } from './countries.ts';
+import { StepActions } from './StepActions.tsx';
+
+interface Props {
+  state: AppState;
+  onDone: (state: AppState) => void;
+}
+
+/** Your own number and country: the country also becomes the default for numbers saved without a +code. */
+export function OwnNumberStep({ state, onDone }: Props) {
+  const list = useMemo(() => countries(), []);
+  const [region, setRegion] = useState(
+    () => state.region ?? localeRegion(navigator.languages, new Set(list.map((c) => c.code))),
+  );
+  const [number, setNumber] = useState(state.ownNumber ?? '');
+  const { busy, error, setError, run } = useAction();
+
+  function submit(event: FormEvent): void {
+    event.preventDefault();
+    if (number.replace(/\D/g, '').length < 3) setError('Enter your phone number.');
+    else void run(async () => onDone(await api.setOwnNumber(number.trim(), region)));
+  }
+
+  return (
+    <form className="card" onSubmit={submit} noValidate data-testid="onboarding-number-form">
+      <h2>Your phone number</h2>
+      <p className="muted">
+        Kith uses it to sign you in. Its country is also used for numbers in your address book that were saved without a
+        country code.
+      </p>
+      <div className="field">
+        <label htmlFor="own-region">Country</label>
+        <select
+          id="own-region"
+          value={region}
+          onChange={(e) => setRegion(e.target.value)}
+          data-testid="onboarding-region"
+        >
+          {list.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name} (+{c.callingCode})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="own-number">Phone number</label>
+        <input
+          id="own-number"
+          type="tel"
+          autoComplete="tel"
+          value={number}
+          onChange={(e) => setNumber(e.target.value)}
+          {...invalidProps(error, 'own-number-error')}
+          data-testid="onboarding-number"
+          autoFocus
+        />
+        <ErrorText id="own-number-error" testId="onboarding-number-error" error={error} />
+      </div>
+      <StepActions busy={busy} label="Continue" busyLabel="Checking…" testId="onboarding-number-submit" />
+    </form>
+  );
+}

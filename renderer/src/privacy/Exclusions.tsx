@@ -1,0 +1,53 @@
+import { api } from '../api.ts';
+import { ErrorText } from '../components/ErrorText.tsx';
+import { useAction } from '../hooks/useAction.ts';
+import { useLoad } from '../hooks/useLoad.ts';
+
+/** Contacts and numbers kept off the server, each with a way back. */
+export function Exclusions() {
+  const { data, error, reload } = useLoad(() => api.exclusions(), 'exclusions');
+  const action = useAction();
+  const include = (change: () => Promise<unknown>) => void action.run(change).then((done) => done && reload());
+
+  const none = data && data.contacts.length === 0 && data.numbers.length === 0;
+  return (
+    <section className="panel" aria-labelledby="exclusions-title" data-testid="privacy-exclusions">
+      <h3 id="exclusions-title">Excluded</h3>
+      <p className="muted">Excluded contacts and numbers are never uploaded; any already uploaded are withdrawn.</p>
+      <ErrorText testId="exclusions-error" error={error ?? action.error} />
+      {none && (
+        <p className="muted" data-testid="exclusions-empty">
+          Nothing is excluded. Exclude a contact or a number from its details on the Contacts screen.
+        </p>
+      )}
+      <ul className="exclusions">
+        {data?.contacts.map((contact) => (
+          <li key={`c${contact.id}`} data-testid="privacy-excluded-contact">
+            <span>{contact.name}</span>
+            <button
+              type="button"
+              className="small"
+              onClick={() => include(() => api.setContactExcluded(contact.id, false))}
+              data-testid="privacy-include"
+            >
+              Include
+            </button>
+          </li>
+        ))}
+        {data?.numbers.map((number) => (
+          <li key={`n${number}`} data-testid="privacy-excluded-number">
+            <span className="mono">{number}</span>
+            <button
+              type="button"
+              className="small"
+              onClick={() => include(() => api.setNumberExcluded(number, false))}
+              data-testid="privacy-include"
+            >
+              Include
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

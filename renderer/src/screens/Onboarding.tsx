@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import type { AppInfo, AppState } from '../../../main/ipc/contract.ts';
+import { CodeStep } from '../onboarding/CodeStep.tsx';
+import { OwnNumberStep } from '../onboarding/OwnNumberStep.tsx';
+import { ServerStep } from '../onboarding/ServerStep.tsx';
+
+type Step = { name: 'number' } | { name: 'server' } | { name: 'code'; devCode: string | null };
+
+const STEPS = ['Your number', 'Server', 'Code'];
+
+interface Props {
+  info: AppInfo;
+  state: AppState;
+  onSignedIn: (state: AppState) => void;
+}
+
+/** Shown until signed in: own number and country, the server, then the verification code. */
+export function Onboarding({ info, state, onSignedIn }: Props) {
+  const [current, setCurrent] = useState(state);
+  const [step, setStep] = useState<Step>({ name: 'number' });
+  const index = step.name === 'number' ? 0 : step.name === 'server' ? 1 : 2;
+
+  return (
+    <div className="onboarding" data-testid="onboarding">
+      <header className="onboarding-head">
+        <h1 className="brand">{info.name}</h1>
+        <p className="muted">See which of your contacts use Kith, by the names you saved them under.</p>
+      </header>
+      <ol className="steps" aria-label="Sign-in steps">
+        {STEPS.map((label, i) => (
+          <li key={label} aria-current={i === index ? 'step' : undefined} className={i < index ? 'done' : undefined}>
+            {label}
+          </li>
+        ))}
+      </ol>
+      <main className="onboarding-body">
+        {step.name === 'number' && (
+          <OwnNumberStep
+            state={current}
+            onDone={(next) => {
+              setCurrent(next);
+              setStep({ name: 'server' });
+            }}
+          />
+        )}
+        {step.name === 'server' && (
+          <ServerStep
+            ownNumber={current.ownNumber}
+            onSent={(devCode) => setStep({ name: 'code', devCode })}
+            onBack={() => setStep({ name: 'number' })}
+          />
+        )}
+        {step.name === 'code' && (
+          <CodeStep devCode={step.devCode} onVerified={onSignedIn} onBack={() => setStep({ name: 'server' })} />
+        )}
+      </main>
+      <footer className="onboarding-foot">
+        <p className="muted" data-testid="app-version">
+          Version {info.version}
+        </p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { SourceSummary } from '../../../main/ipc/contract.ts';
+import { api } from '../api.ts';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { ErrorText } from '../components/ErrorText.tsx';
+import { useAction } from '../hooks/useAction.ts';
+import { useLoad } from '../hooks/useLoad.ts';
+import { ImportPanel } from '../sources/ImportPanel.tsx';
+import { ImportReports } from '../sources/ImportReports.tsx';
+import { SourceRow } from '../sources/SourceRow.tsx';
+import { useImporter } from '../sources/useImporter.ts';
+
+/** Address books imported so far: add more, read what went wrong, re-import or remove one. */
+export function Sources() {
+  const sources = useLoad(() => api.listSources(), 'sources');
+  const importer = useImporter();
+  const [removing, setRemoving] = useState<SourceSummary | null>(null);
+  const removal = useAction();
+
+  async function remove(source: SourceSummary): Promise<void> {
+    if (await removal.run(() => api.removeSource(source.id))) sources.reload();
+    setRemoving(null);
+  }
+
+  const list = sources.data ?? [];
+  return (
+    <section className="screen" aria-labelledby="sources-title">
+      <header className="screen-head">
+        <h2 id="sources-title">Sources</h2>
+        <p className="muted">
+          Import the address books you export from your phone or email. Re-importing a file updates what changed.
+        </p>
+      </header>
+      <ImportPanel importer={importer} />
+      <ImportReports reports={importer.reports} />
+      <section className="panel" aria-labelledby="source-list-title">
+        <h3 id="source-list-title">Imported</h3>
+        <ErrorText testId="sources-error" error={sources.error ?? removal.error} />
+        {sources.data && list.length === 0 && (
+          <p className="muted" data-testid="sources-empty">
+            Nothing imported yet.
+          </p>
+        )}
+        <ul className="source-list" data-testid="source-list">
+          {list.map((source) => (
+            <SourceRow
+              key={source.id}
+              source={source}
+              busy={importer.busy}
+              onReimport={(s) => void importer.run(async () => [await api.reimportSource(s.id)])}
+              onRemove={setRemoving}
+            />
+          ))}
+        </ul>
+      </section>
+      {removing && (
+        <ConfirmDialog
+          title="Remove this source?"
+          confirmLabel="Remove"
+          busy={removal.busy}
+          onConfirm={() => void remove(removing)}
+          onCancel={() => setRemoving(null)}
+        >
+          <p>
+            The contacts imported from <strong>{removing.name}</strong> are removed from Kith, and their numbers are
+            taken off the server at the next sync. The file itself is not touched.
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
