@@ -1,6 +1,7 @@
 /** Builds the Fastify server on an open, migrated database. `main.ts` adds the process around it. */
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { sql } from 'kysely';
 import { authenticate } from './auth/sessions.ts';
 import type { ServerConfig } from './config.ts';
 import { connect, type Connection } from './db/connect.ts';
@@ -49,6 +50,14 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   const logger: FastifyServerOptions['logger'] = {
     level: config.logLevel,
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+    // Paths only: a query string can carry an uploaded number (`GET /v1/contacts?after=+44…`).
+    serializers: {
+      req: (req: { method: string; url: string; ip?: string }) => ({
+        method: req.method,
+        url: req.url.split('?')[0],
+        remoteAddress: req.ip,
+      }),
+    },
     ...(options.logStream ? { stream: options.logStream } : {}),
   };
   const app = Fastify({ logger, bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy, forceCloseConnections: true });
@@ -64,13 +73,20 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   // The plugin first: its onRequest hook marks upgrade requests, so that an upgrade refused by the token check
   // below still has its socket closed after the 401 (otherwise it stays open and app.close() waits forever).
   await app.register(websocket, { options: { maxPayload: 4096 } });
-  await installPlumbing(app, conn);
+  await installPlumbing(app, conn, ctx.now);
   verificationRoutes(app, ctx);
   accountRoutes(app, ctx);
   contactRoutes(app, ctx);
   eventRoutes(app, ctx);
   app.get('/openapi.json', async () => openApiDocument());
-  app.get('/health', async () => ({ ok: true, database: conn.dialect }));
+  app.get('/health', async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(conn.db);
+      return { ok: true, database: conn.dialect };
+    } catch {
+      return reply.code(503).send({ error: 'database_unavailable', message: 'the database does not answer' });
+    }
+  });
 
   return {
     app,
@@ -83,14 +99,14 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   };
 }
 
-async function installPlumbing(app: FastifyInstance, conn: Connection): Promise<void> {
+async function installPlumbing(app: FastifyInstance, conn: Connection, now: () => number): Promise<void> {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
     if (!request.routeOptions.config.auth) return;
     const header = request.headers.authorization;
     const match = header ? /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(header) : null;
     if (!match) throw unauthorized();
-    request.auth = await authenticate(conn.db, match[1]!, Date.now());
+    request.auth = await authenticate(conn.db, match[1]!, now());
     if (!request.auth) throw unauthorized();
   });
 

@@ -67,7 +67,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     codeTtlSeconds: 300,
     reconcileAfterSeconds: int(env, 'KITH_RECONCILE_SECONDS', 86_400, 60, 30 * 86_400),
     logLevel: env.KITH_LOG_LEVEL || 'info',
-    trustProxy: env.KITH_TRUST_PROXY === '1',
+    trustProxy: env.KITH_TRUST_PROXY === '1' || env.KITH_TRUST_PROXY === 'true',
   };
 }
 

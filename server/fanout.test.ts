@@ -87,6 +87,16 @@ await eachDialect('join fan-out and the inbox', (dialect) => {
     expect(await allEvents(laptop)).toEqual([]);
   });
 
+  it('never acknowledges past the newest event, so a later join is not hidden or pruned', async () => {
+    const owner = await signIn(srv().url, '+447700300201');
+    await uploaded(owner, 'ack-cap-batch-1', ['+447700300202']);
+    expect(await ack(owner, 1_000_000)).toBe(0);
+    const joiner = await signIn(srv().url, '+447700300202');
+    const page = await eventPage(owner);
+    expect(page.events.map((e) => e.userId)).toEqual([joiner.userId]);
+    expect(await ack(owner, 1_000_000)).toBe(page.cursor);
+  });
+
   it('pages the inbox with after, limit and more', async () => {
     const owner = await signIn(srv().url, '+447700300201');
     const joining = phones('+447700300210', 7);

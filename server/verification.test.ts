@@ -140,6 +140,20 @@ await eachDialect('verification', (dialect) => {
     }
   });
 
+  it('keeps codes secret in dev mode when a real gateway sends them', async () => {
+    const sent: string[] = [];
+    const gateway: CodeSender = { kind: 'webhook', send: async (_e164, code) => void sent.push(code) };
+    const both = await startServer(dialect, { dev: true }, { sender: gateway }, srv().db);
+    try {
+      const started = await start(both.url, '+447701100071');
+      expect(started.status).toBe(200);
+      expect(started.body.devCode).toBeUndefined();
+      expect(sent).toHaveLength(1);
+    } finally {
+      await both.stop();
+    }
+  });
+
   it('lists the account’s devices and marks the one asking', async () => {
     const base = srv().url;
     const phone = await signIn(base, '+447701100071', { deviceName: 'phone' });

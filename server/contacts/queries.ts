@@ -4,7 +4,7 @@ import type { MatchList, NumberPage } from '../../protocol/api.ts';
 import { EMPTY_SET_HASH } from '../../protocol/set-hash.ts';
 import type { Connection } from '../db/connect.ts';
 import { type Database, fromStored, toStored } from '../db/schema.ts';
-import { lockUser } from '../db/sql.ts';
+import { lockUser, takeJoinLock } from '../db/sql.ts';
 
 /** Every uploaded number of the caller that belongs to a registered, discoverable user. */
 export async function matchList(db: Kysely<Database>, ownerId: number): Promise<MatchList> {
@@ -54,6 +54,8 @@ export async function numberPage(
 export async function deleteAllContacts({ db, dialect }: Connection, ownerId: number): Promise<number> {
   return db.transaction().execute(async (trx) => {
     await lockUser(trx, dialect, ownerId);
+    // Shared, like uploads: a join fanning out at the same moment sees the set before or after, never half.
+    await takeJoinLock(trx, dialect, 'shared');
     const result = await trx.deleteFrom('contacts').where('owner_id', '=', ownerId).executeTakeFirst();
     await trx.deleteFrom('upload_batches').where('owner_id', '=', ownerId).execute();
     await trx

@@ -48,11 +48,18 @@ export async function ackedCursor(db: Kysely<Database>, sessionId: number): Prom
 
 /** Moves this device's cursor forward (never back), then drops events that all of the account's devices have seen. */
 export async function acknowledge(db: Kysely<Database>, auth: AuthContext, upTo: number): Promise<number> {
+  // Never past the newest event in the inbox: a cursor beyond it would hide, and prune, events not yet written.
+  const newest = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('id').as('max'))
+    .where('recipient_id', '=', auth.userId)
+    .executeTakeFirst();
+  const cursor = Math.min(upTo, Number(newest?.max ?? 0));
   await db
     .updateTable('sessions')
-    .set({ acked_event_id: upTo })
+    .set({ acked_event_id: cursor })
     .where('id', '=', auth.sessionId)
-    .where('acked_event_id', '<', upTo)
+    .where('acked_event_id', '<', cursor)
     .execute();
   const floor = await db
     .selectFrom('sessions')

@@ -18,6 +18,8 @@ export interface RouteSpec<B extends z.ZodType, P extends z.ZodType, Q extends z
   params?: P;
   query?: Q;
   response: R;
+  /** A WebSocket endpoint: `response` describes the messages it sends after the upgrade. */
+  websocket?: boolean;
   /** Status codes besides 200 that this route can answer, with why. */
   errors?: Record<number, string>;
 }

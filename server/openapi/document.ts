@@ -59,10 +59,20 @@ function operation(spec: AnySpec): Json {
     description,
     content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
   });
-  const responses: Record<string, Json> = {
-    '200': { description: 'OK', content: { 'application/json': { schema: schema(spec.response, 'output') } } },
-  };
+  const body = { 'application/json': { schema: schema(spec.response, 'output') } };
+  const responses: Record<string, Json> = spec.websocket
+    ? {
+        '101': {
+          description: 'Switching to the WebSocket; each message is one JSON object of this schema',
+          content: body,
+        },
+      }
+    : { '200': { description: 'OK', content: body } };
   if (spec.body || spec.params || spec.query) responses['400'] = errorResponse('The request does not match the schema');
+  if (spec.body) {
+    responses['413'] = errorResponse('The body is larger than 64 KiB');
+    responses['415'] = errorResponse('The body is not application/json');
+  }
   if (spec.auth) responses['401'] = errorResponse('Missing or unknown bearer token');
   for (const [status, why] of Object.entries(spec.errors ?? {})) responses[status] = errorResponse(why);
   return {

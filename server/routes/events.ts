@@ -32,6 +32,7 @@ export const streamRoute = defineRoute({
     'WebSocket: sends `ready` with the cursor, then `events` messages as they are written (events after `after`, default the acknowledged cursor)',
   tag,
   auth: true,
+  websocket: true,
   query: z.strictObject({ after: z.coerce.number().int().nonnegative().optional() }),
   response: StreamMessage,
 });

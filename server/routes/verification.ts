@@ -16,7 +16,11 @@ const start = defineRoute({
   auth: false,
   body: VerificationStart,
   response: VerificationStarted,
-  errors: { 429: 'Too many codes for this number or this address', 503: 'No code sender is configured' },
+  errors: {
+    429: 'Too many codes for this number or this address',
+    502: 'The SMS gateway refused or failed',
+    503: 'No code sender is configured',
+  },
 });
 
 const verify = defineRoute({
@@ -45,7 +49,10 @@ export function verificationRoutes(app: FastifyInstance, ctx: ServerContext): vo
       request.log.error({ err: err instanceof Error ? err.message : String(err) }, 'code sender failed');
       throw new HttpError(502, 'sender_failed', 'the code could not be sent; try again');
     }
-    return { expiresInSeconds: ctx.config.codeTtlSeconds, ...(ctx.config.dev ? { devCode: code } : {}) };
+    return {
+      expiresInSeconds: ctx.config.codeTtlSeconds,
+      ...(ctx.config.dev && ctx.sender.kind === 'dev' ? { devCode: code } : {}),
+    };
   });
 
   mount(app, verify, async ({ body, request }) => {

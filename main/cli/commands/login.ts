@@ -1,4 +1,3 @@
-import { hostname } from 'node:os';
 import { isE164 } from '../../../protocol/e164.ts';
 import { openStore } from '../../store/open.ts';
 import { SyncError } from '../../sync/errors.ts';
@@ -29,7 +28,8 @@ export async function runLogin(argv: string[]): Promise<number> {
   try {
     const result = await login(db, settingsTokenStore(db), server, values.phone, {
       ...(values.code ? { code: values.code } : {}),
-      deviceName: values.device ?? `kith CLI on ${hostname()}`,
+      // No hostname: it often carries the owner's name, and only numbers should leave the device.
+      deviceName: values.device ?? `kith CLI (${process.platform})`,
       now: Date.now(),
     });
     if (result.status === 'code_sent') {
