@@ -19,7 +19,8 @@ const projectRoot = path.resolve(import.meta.dirname, '..');
 const bridgePath = '/__kith/bridge.js';
 const ipcPath = '/__kith/ipc';
 const eventsPath = '/__kith/events';
-const maxBodyBytes = 1 << 20;
+// Room for the 64 MiB of base64 an import call may carry (the handler enforces that limit).
+const maxBodyBytes = 65 << 20;
 
 export interface WebHarnessOptions {
   readonly rendererDir?: string;

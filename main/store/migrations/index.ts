@@ -1,8 +1,9 @@
 import { initial } from './001-initial.ts';
 import { sync } from './002-sync.ts';
+import { contactsByName } from './003-contacts-by-name.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in order; each one's version is its position + 1. */
-export const migrations: readonly Migration[] = [initial, sync];
+export const migrations: readonly Migration[] = [initial, sync, contactsByName];
 
 export const LATEST_VERSION = migrations.length;
