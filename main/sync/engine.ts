@@ -23,6 +23,7 @@ import {
   markRetry,
   outboxCounts,
   queuedBatches,
+  RATE_LIMITED,
   retryAllNow,
   type QueuedBatch,
 } from './outbox.ts';
@@ -91,8 +92,6 @@ interface EngineEvents {
   error: [SyncError];
 }
 
-const RATE_LIMITED = 'rate_limited:';
-
 export class SyncEngine extends EventEmitter<EngineEvents> {
   private readonly db: Db;
   private readonly tokens: TokenStore;
@@ -109,6 +108,8 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
   private pending: SyncOptions | null = null;
   private started = false;
   private probeAttempt = 0;
+  /** Passes in a row that failed with the server reachable (the event pull, the set check, a 401). */
+  private failedPasses = 0;
   private timer: NodeJS.Timeout | null = null;
   private stream: EventStream | null = null;
   private client: ServerClient | null = null;
@@ -261,6 +262,7 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
       this.failed(err);
       summary.error = err.message;
     }
+    this.failedPasses = summary.error === null ? 0 : this.failedPasses + 1;
     this.progress = null;
     summary.queued = outboxCounts(this.db).queued;
     summary.connectivity = this.connectivity;
@@ -374,7 +376,9 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
     if (err.kind === 'network') this.connectivity = 'offline';
     else if (err.kind !== 'unauthorized') this.connectivity = 'online';
     this.logError(err.message);
-    this.emit('error', err);
+    // An EventEmitter throws an 'error' nobody listens for: that would turn a failure the engine has handled (the
+    // batch stays queued) into a rejected sync().
+    if (this.listenerCount('error') > 0) this.emit('error', err);
   }
 
   private logError(message: string): void {
@@ -393,7 +397,12 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
     const next = this.db.prepare(`SELECT min(next_attempt_at) FROM outbox WHERE state = 'queued'`).pluck().get() as
       number | null;
     const reconcileAt = Number(getSetting(this.db, 'next_reconcile_at') ?? 0);
-    const wake = Math.min(next ?? Infinity, reconcileAt || Infinity);
+    // After a failed pass, what failed (a due reconciliation, the first event pull, a 401) is tried again after a
+    // backoff wait: not at once, which would hammer the server, and not never, which would leave the stream closed.
+    const wake =
+      this.failedPasses > 0
+        ? this.now() + backoffDelay(this.failedPasses - 1, this.backoff, this.random)
+        : Math.min(next ?? Infinity, reconcileAt || Infinity);
     if (Number.isFinite(wake)) this.schedule(Math.max(0, wake - this.now()), () => void this.sync());
   }
 
