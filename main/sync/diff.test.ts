@@ -4,6 +4,7 @@ import { serverFor } from '../../server/testing/suite.ts';
 import { getNumber, numberDiscrepancies } from '../store/numbers.ts';
 import { signedInDevice, vcard, wantedNumbers } from '../testing/sync-harness.ts';
 import { setExclusion } from './exclusions.ts';
+import { activity } from './history.ts';
 
 /** What a sync uploads: the difference between the address book and what the server was last told. */
 
@@ -32,6 +33,11 @@ describe('the upload diff', () => {
     ]);
     expect(await me.serverNumbers()).toEqual([LONDON, ANITA, BEN]);
     for (const n of [LONDON, ANITA, BEN]) expect(getNumber(me.db, n)?.state).toBe('synced');
+    // The pass is in the activity feed; a quiet pass after it is not.
+    await me.engine().sync();
+    expect(activity(me.db).filter((a) => a.kind === 'sync')).toEqual([
+      expect.objectContaining({ message: 'Synced: sent 1 batch: 3 added, 0 removed' }),
+    ]);
   });
 
   it('removes a number only when no contact holds it any more', async () => {

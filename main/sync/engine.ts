@@ -266,6 +266,7 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
     this.progress = null;
     summary.queued = outboxCounts(this.db).queued;
     summary.connectivity = this.connectivity;
+    this.logRun(summary);
     if (this.started) this.scheduleNext();
     return summary;
   }
@@ -379,6 +380,20 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
     // An EventEmitter throws an 'error' nobody listens for: that would turn a failure the engine has handled (the
     // batch stays queued) into a rejected sync().
     if (this.listenerCount('error') > 0) this.emit('error', err);
+  }
+
+  /** A pass that changed something goes into the activity feed; quiet passes do not. */
+  private logRun(s: SyncSummary): void {
+    if (s.batchesSent === 0 && s.reconciled !== 'repaired') return;
+    const parts = [
+      `sent ${s.batchesSent} batch${s.batchesSent === 1 ? '' : 'es'}: ${s.added} added, ${s.removed} removed`,
+    ];
+    if (s.matches > 0) parts.push(`${s.matches} on Kith`);
+    if (s.reconciled === 'repaired') parts.push('repaired after comparing with the server');
+    if (s.queued > 0) parts.push(`${s.queued} still queued`);
+    this.db
+      .prepare(`INSERT INTO activity (at, kind, message) VALUES (?, 'sync', ?)`)
+      .run(this.now(), `Synced: ${parts.join('; ')}`);
   }
 
   private logError(message: string): void {

@@ -1,9 +1,10 @@
 import { initial } from './001-initial.ts';
 import { sync } from './002-sync.ts';
 import { contactsByName } from './003-contacts-by-name.ts';
+import { rejectedNumbers } from './004-rejected-numbers.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in order; each one's version is its position + 1. */
-export const migrations: readonly Migration[] = [initial, sync, contactsByName];
+export const migrations: readonly Migration[] = [initial, sync, contactsByName, rejectedNumbers];
 
 export const LATEST_VERSION = migrations.length;
