@@ -1,13 +1,19 @@
 import { _electron, test as base, type Page, type TestInfo } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
+import Database from 'better-sqlite3';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { AppHost } from '../main/app/host.ts';
+import type { ImportReport, IpcReply, KithApi, UploadedFile } from '../main/ipc/contract.ts';
+import type { Db } from '../main/store/open.ts';
+import { startWebHarness, type WebHarness } from '../scripts/web-harness.ts';
 import { needsVirtualDisplay, startVirtualDisplay, type VirtualDisplay } from './display.ts';
 import { electronTarget } from './electron-target.ts';
-import { startHarnessProcess, type HarnessProcess } from './harness-process.ts';
+import { startSyncServer, type TestSyncServer } from './sync-server.ts';
 
 // One `page` fixture, two ways to get it: the browser harness in Chromium, or the real
-// Electron app's first window. Specs are written once and run in both projects.
+// Electron app's first window. Specs are written once and run in both projects. Every test
+// gets a fresh app data folder (store, imported copies, session).
 
 export type KithTarget = 'browser' | 'electron';
 
@@ -15,32 +21,42 @@ export interface KithOptions {
   kithTarget: KithTarget;
 }
 
+/** The app under test, whichever way it runs. */
+export interface KithApp {
+  readonly target: KithTarget;
+  readonly page: Page;
+  /** The app's data folder: its store `kith.db`, imported copies, the session. */
+  readonly dataDir: string;
+  /** Browser mode only: the real AppHost behind the page, running in this process. */
+  readonly host: AppHost | null;
+  /** Loads the page again and waits for its first screen. */
+  reload(): Promise<void>;
+  /**
+   * Imports files as the app does, without the file picker: straight through the host in browser mode, through
+   * the page's `window.kith.importFiles` in Electron (where the host lives in the app's main process).
+   */
+  importPaths(paths: string[]): Promise<ImportReport[]>;
+  /** Reads the app's store: the host's own connection in browser mode, the file read-only in Electron. */
+  readStore<T>(read: (db: Db) => T): T;
+}
+
 interface WorkerFixtures {
-  harness: HarnessProcess | null;
   virtualDisplay: () => Promise<VirtualDisplay | null>;
 }
 
 interface TestFixtures {
   profileDir: string;
+  dataDir: string;
+  harness: WebHarness | null;
+  kith: KithApp;
+  /** A real sync server on loopback for this test, dropped afterwards. */
+  syncServer: TestSyncServer;
 }
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 
 export const test = base.extend<TestFixtures, WorkerFixtures & KithOptions>({
   kithTarget: ['browser', { option: true, scope: 'worker' }],
-
-  harness: [
-    async ({ kithTarget }, use) => {
-      if (kithTarget !== 'browser') return use(null);
-      const harness = await startHarnessProcess();
-      try {
-        await use(harness);
-      } finally {
-        await harness.stop();
-      }
-    },
-    { scope: 'worker' },
-  ],
 
   // Started only when an Electron test actually runs on a Linux box without a display.
   virtualDisplay: [
@@ -55,17 +71,34 @@ export const test = base.extend<TestFixtures, WorkerFixtures & KithOptions>({
   ],
 
   // eslint-disable-next-line no-empty-pattern
-  profileDir: async ({}, use) => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'kith-e2e-profile-'));
+  profileDir: async ({}, use) => withTempDir('kith-e2e-profile-', use),
+
+  // eslint-disable-next-line no-empty-pattern
+  dataDir: async ({}, use) => withTempDir('kith-e2e-data-', use),
+
+  // eslint-disable-next-line no-empty-pattern
+  syncServer: async ({}, use) => {
+    const server = await startSyncServer();
     try {
-      await use(dir);
+      await use(server);
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await server.close();
+    }
+  },
+
+  // The browser harness in this process, so a test can reach the real host behind the page.
+  harness: async ({ kithTarget, dataDir }, use) => {
+    if (kithTarget !== 'browser') return use(null);
+    const harness = await startWebHarness({ dataDir });
+    try {
+      await use(harness);
+    } finally {
+      await harness.close();
     }
   },
 
   page: async (
-    { kithTarget, harness, virtualDisplay, profileDir, playwright, launchOptions, headless },
+    { kithTarget, harness, virtualDisplay, profileDir, dataDir, playwright, launchOptions, headless },
     use,
     testInfo,
   ) => {
@@ -85,7 +118,6 @@ export const test = base.extend<TestFixtures, WorkerFixtures & KithOptions>({
           await page.goto(harness.url);
           await use(page);
         } finally {
-          output.unshift(harness.output());
           await context.close();
         }
         return;
@@ -96,7 +128,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures & KithOptions>({
         testInfo.skip(true, target.reason);
         return;
       }
-      const env: Record<string, string> = { ...definedEnv(), KITH_USER_DATA_DIR: profileDir };
+      const env: Record<string, string> = { ...definedEnv(), KITH_USER_DATA_DIR: dataDir };
       if (needsVirtualDisplay()) {
         const display = await virtualDisplay();
         if (display) env.DISPLAY = display.display;
@@ -120,9 +152,58 @@ export const test = base.extend<TestFixtures, WorkerFixtures & KithOptions>({
       await attachOutputOnFailure(testInfo, output);
     }
   },
+
+  kith: async ({ kithTarget, page, harness, dataDir }, use) => {
+    const host = harness?.host ?? null;
+    await use({
+      target: kithTarget,
+      page,
+      dataDir,
+      host,
+      reload: async () => {
+        await page.reload();
+        await page.locator('#app[data-state="ready"]').waitFor();
+      },
+      importPaths: async (paths) => {
+        if (host) return host.importPaths(paths);
+        const files: UploadedFile[] = await Promise.all(
+          paths.map(async (file) => ({ name: path.basename(file), data: (await readFile(file)).toString('base64') })),
+        );
+        const reply = await page.evaluate(
+          (uploads) => (globalThis as unknown as { kith: KithApi }).kith.importFiles(uploads),
+          files,
+        );
+        return unwrap(reply);
+      },
+      readStore: (read) => {
+        if (host) return read(host.db);
+        const db = new Database(path.join(dataDir, 'kith.db'), { readonly: true, fileMustExist: true });
+        try {
+          return read(db);
+        } finally {
+          db.close();
+        }
+      },
+    });
+  },
 });
 
 export { expect } from '@playwright/test';
+
+/** The value of an IPC reply, or the error it carried. */
+export function unwrap<T>(reply: IpcReply<T>): T {
+  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+  return reply.value;
+}
+
+async function withTempDir(prefix: string, use: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  try {
+    await use(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 function captureConsole(page: Page, output: string[]): void {
   page.on('console', (message) => output.push(`[console.${message.type()}] ${message.text()}\n`));

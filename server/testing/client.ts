@@ -27,12 +27,11 @@ export async function startServer(
   db?: TestDatabase,
 ): Promise<Running> {
   const database = db ?? (await createTestDatabase(dialect));
+  const config = testConfig(database.url, { limits: LOOPBACK_LIMITS, ...overrides });
   // Dev codes come back in the response; printing them too would only clutter the test output.
-  const server = await buildServer(testConfig(database.url, { limits: LOOPBACK_LIMITS, ...overrides }), {
-    sender: devSender(() => {}),
-    ...options,
-  });
-  const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
+  const server = await buildServer(config, { sender: devSender(() => {}), ...options });
+  // Port 0 (the default) picks a free one; a restarted server can ask for its previous port with `{ port }`.
+  const url = await server.app.listen({ host: '127.0.0.1', port: config.port });
   return {
     server,
     db: database,
