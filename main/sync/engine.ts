@@ -103,6 +103,8 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
   private readonly webSocket: WebSocketFactory | undefined;
   private connectivity: Connectivity = 'unknown';
   private lastError: string | null = null;
+  /** Whether the pass now running has failed anywhere; a clean pass clears `lastError`. */
+  private passFailed = false;
   private progress: { done: number; total: number } | null = null;
   private current: Promise<SyncSummary> | null = null;
   private pending: SyncOptions | null = null;
@@ -234,6 +236,7 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
       paused: getSetting(this.db, 'sync_paused') === '1',
       error: null,
     };
+    this.passFailed = false;
     let client: ServerClient;
     try {
       client = this.getClient();
@@ -267,6 +270,8 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
     summary.queued = outboxCounts(this.db).queued;
     summary.connectivity = this.connectivity;
     this.logRun(summary);
+    // A pass that went through clears the last failure, so the UI stops showing an error that is over.
+    if (!this.passFailed && this.connectivity !== 'offline') this.lastError = null;
     if (this.started) this.scheduleNext();
     return summary;
   }
@@ -374,6 +379,7 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
 
   private failed(err: SyncError): void {
     this.lastError = err.message;
+    this.passFailed = true;
     if (err.kind === 'network') this.connectivity = 'offline';
     else if (err.kind !== 'unauthorized') this.connectivity = 'online';
     this.logError(err.message);

@@ -128,6 +128,8 @@ describe('the outbox', () => {
     t += 10 * 60_000;
     const later = await engine.sync();
     expect(later).toMatchObject({ queued: 0, connectivity: 'online', error: null });
+    // The failure is over, so the status no longer reports it.
+    expect(engine.status().lastError).toBeNull();
     expect(me.uploads(from)).toEqual([
       { batchId: queued!.batchId, add: queued!.add, remove: [] },
       { batchId: expect.any(String), add: ['+447400123458'], remove: [] },
