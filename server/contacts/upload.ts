@@ -3,13 +3,13 @@
  * added numbers belong to registered, discoverable users.
  */
 import { createHash } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { BatchResult } from '../../protocol/api.ts';
 import { toggleSetHash } from '../../protocol/set-hash.ts';
 import type { BudgetConfig } from '../config.ts';
 import type { Connection } from '../db/connect.ts';
 import { type Database, type DialectName, fromStored, toStored } from '../db/schema.ts';
-import { inNumbers, lockUser, numberRows, takeJoinLock } from '../db/sql.ts';
+import { deleteHeldContacts, inNumbers, insertNewContacts, takeJoinLock } from '../db/sql.ts';
 import { HttpError, tooMany } from '../http/errors.ts';
 import { refill, secondsUntil } from './budget.ts';
 
@@ -33,7 +33,14 @@ export async function applyBatch(
     .digest('hex');
 
   return db.transaction().execute(async (trx) => {
-    await lockUser(trx, dialect, ownerId);
+    // Locks the account's row as it reads it, so that its batches and deletions run one at a time (SQLite has
+    // one writer and needs no lock).
+    const user = await trx
+      .selectFrom('users')
+      .select(['set_hash', 'contact_count', 'budget_tokens', 'budget_at'])
+      .where('id', '=', ownerId)
+      .$if(dialect !== 'sqlite', (q) => q.forUpdate())
+      .executeTakeFirstOrThrow();
     const done = await trx
       .selectFrom('upload_batches')
       .select(['request_hash', 'response'])
@@ -47,40 +54,27 @@ export async function applyBatch(
       return JSON.parse(done.response) as BatchResult;
     }
 
-    const user = await trx
-      .selectFrom('users')
-      .select(['set_hash', 'contact_count', 'budget_tokens', 'budget_at'])
-      .where('id', '=', ownerId)
-      .executeTakeFirstOrThrow();
-    const addKeys = add.map(toStored);
+    // In ascending order, so that inserting walks each index from one end to the other.
+    const addKeys = add.map(toStored).sort((a, b) => a - b);
     const removeKeys = remove.map(toStored);
-    const held = await heldAmong(trx, dialect, ownerId, [...addKeys, ...removeKeys]);
-    const newKeys = addKeys.filter((k) => !held.has(k));
-    const goneKeys = removeKeys.filter((k) => held.has(k));
-
     const tokens = refill({ tokens: Number(user.budget_tokens), at: Number(user.budget_at) }, budget, now);
-    if (newKeys.length > tokens) {
-      const wait = secondsUntil(tokens, newKeys.length, budget);
-      throw tooMany(
-        'budget_exhausted',
-        `this batch adds ${newKeys.length} new numbers but the account may add ${Math.floor(tokens)} now`,
-        Number.isFinite(wait) ? wait : 86_400,
-      );
+    // Only a batch with more numbers than the budget allows needs to know which it holds before adding any.
+    if (addKeys.length > tokens) {
+      const held = await heldAmong(trx, dialect, ownerId, addKeys);
+      const newCount = addKeys.filter((k) => !held.has(k)).length;
+      if (newCount > tokens) {
+        const wait = secondsUntil(tokens, newCount, budget);
+        throw tooMany(
+          'budget_exhausted',
+          `this batch adds ${newCount} new numbers but the account may add ${Math.floor(tokens)} now`,
+          Number.isFinite(wait) ? wait : 86_400,
+        );
+      }
     }
 
     await takeJoinLock(trx, dialect, 'shared');
-    if (newKeys.length > 0) {
-      await sql`insert into contacts (owner_id, e164) select ${ownerId}, n from ${numberRows(dialect, newKeys)} as v`.execute(
-        trx,
-      );
-    }
-    if (goneKeys.length > 0) {
-      await trx
-        .deleteFrom('contacts')
-        .where('owner_id', '=', ownerId)
-        .where(inNumbers(dialect, 'e164', goneKeys))
-        .execute();
-    }
+    const newKeys = addKeys.length > 0 ? await insertNewContacts(trx, dialect, ownerId, addKeys) : [];
+    const goneKeys = removeKeys.length > 0 ? await deleteHeldContacts(trx, dialect, ownerId, removeKeys) : [];
     const matches =
       addKeys.length === 0
         ? []

@@ -38,9 +38,16 @@ export function connect(url: string, poolSize = 16): Connection {
     // WAL with NORMAL survives a process crash; only an OS crash can lose the last commits.
     database.pragma('synchronous = NORMAL');
     database.pragma('cache_size = -65536');
+    // A batch of new numbers dirties a page of the reverse index per number, so the default checkpoint every
+    // 1000 WAL pages would run (and fsync twice) after nearly every commit. Every 10000 pages (about 40 MB of
+    // WAL) costs less per commit and writes a page once for several commits; durability is unchanged.
+    database.pragma('wal_autocheckpoint = 10000');
     return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect, label };
   }
   if (dialect === 'postgres') {
+    // Commits wait for the WAL to reach disk. An operator who accepts losing the last moments of commits to an
+    // OS crash (never corruption) can opt in to faster commits through the URL alone:
+    // postgres://…/kith?options=-c%20synchronous_commit%3Doff
     const types = {
       getTypeParser: (oid: number, format?: 'text' | 'binary') =>
         oid === PG_INT8 || oid === PG_NUMERIC ? Number : pg.types.getTypeParser(oid, format ?? 'text'),

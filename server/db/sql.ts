@@ -11,16 +11,61 @@ export function numberRows(dialect: DialectName, values: readonly number[]): Raw
     case 'sqlite':
       return sql`(select value as n from json_each(${JSON.stringify(values)}))`;
     case 'postgres':
-      return sql`(select unnest(${values as number[]}::bigint[]) as n)`;
+      return sql`(select unnest(${pgArray(values)}::bigint[]) as n)`;
     case 'mysql':
       return sql`(select jt.n from json_table(${JSON.stringify(values)}, '$[*]' columns (n bigint path '$')) as jt)`;
   }
 }
 
+/**
+ * A PostgreSQL array literal of whole numbers. Written directly: the driver would otherwise escape and quote
+ * each element as a string.
+ */
+function pgArray(values: readonly number[]): string {
+  return `{${values.join(',')}}`;
+}
+
 /** `column IN (values)` with the list as one parameter. */
 export function inNumbers(dialect: DialectName, column: string, values: readonly number[]): RawBuilder<boolean> {
-  if (dialect === 'postgres') return sql<boolean>`${sql.ref(column)} = any(${values as number[]}::bigint[])`;
+  if (dialect === 'postgres') return sql<boolean>`${sql.ref(column)} = any(${pgArray(values)}::bigint[])`;
   return sql<boolean>`${sql.ref(column)} in (select n from ${numberRows(dialect, values)} as v)`;
+}
+
+/**
+ * Adds the numbers to the owner's uploaded set and returns the ones it did not hold yet, in one statement:
+ * numbers already held are skipped, not errors.
+ */
+export async function insertNewContacts(
+  trx: Transaction<Database>,
+  dialect: DialectName,
+  ownerId: number,
+  values: readonly number[],
+): Promise<number[]> {
+  const rows = numberRows(dialect, values);
+  const query =
+    dialect === 'postgres'
+      ? // Cheaper than ON CONFLICT DO NOTHING, whose speculative insertion costs an extra WAL record a row; the
+        // account's row lock keeps anyone else from adding to this set meanwhile.
+        sql<{ e164: number }>`insert into contacts (owner_id, e164) select ${ownerId}, n from ${rows} as v
+          where not exists (select 1 from contacts c where c.owner_id = ${ownerId} and c.e164 = v.n) returning e164`
+      : // The only constraint a row can break is the primary key (the values are numbers), so ignoring
+        // conflicts ignores exactly the held numbers; SQLite then needs no statement journal either.
+        sql<{ e164: number }>`insert ${sql.raw(dialect === 'sqlite' ? 'or ignore' : 'ignore')} into contacts
+          (owner_id, e164) select ${ownerId}, n from ${rows} as v returning e164`;
+  const result = await query.execute(trx);
+  return result.rows.map((r) => Number(r.e164));
+}
+
+/** Removes the numbers from the owner's uploaded set and returns the ones it held. */
+export async function deleteHeldContacts(
+  trx: Transaction<Database>,
+  dialect: DialectName,
+  ownerId: number,
+  values: readonly number[],
+): Promise<number[]> {
+  const result = await sql<{ e164: number }>`delete from contacts
+    where owner_id = ${ownerId} and ${inNumbers(dialect, 'e164', values)} returning e164`.execute(trx);
+  return result.rows.map((r) => Number(r.e164));
 }
 
 type Mode = 'shared' | 'exclusive';

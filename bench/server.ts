@@ -1,0 +1,237 @@
+/**
+ * `npm run bench server`: the sync server's matching throughput and join fan-out on SQLite, PostgreSQL and
+ * MariaDB, each seeded with USERS registered users and BOOKS address books, against a floor measured in the
+ * same run (the same HTTP stack answering from memory). Server and client run in processes of their own.
+ */
+import { fork, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import axios from 'axios';
+import { sql } from 'kysely';
+import { connect } from '../server/db/connect.ts';
+import { migrate } from '../server/db/migrate.ts';
+import type { DialectName } from '../server/db/schema.ts';
+import { availability, createTestDatabase, DIALECTS } from '../server/testing/databases.ts';
+import { BATCH, BOOK_SIZE, BOOKS, JOINER, tokenFor, USERS } from './server-data.ts';
+import type { RoundResult } from './server-load.ts';
+import { ownerHashes, seed, type SeedReport } from './server-seed.ts';
+
+const CONCURRENCY = 16;
+const WARMUP = Number(process.env.KITH_BENCH_WARMUP ?? 100);
+const ROUNDS = Number(process.env.KITH_BENCH_ROUNDS ?? 3);
+const PER_ROUND = Number(process.env.KITH_BENCH_REQUESTS ?? 400);
+const TARGET_RATIO: Record<DialectName, number> = { sqlite: 0.5, postgres: 0.25, mysql: 0.25 };
+const TARGET_JOIN_MS = 1000;
+
+function log(message: string): void {
+  process.stderr.write(`bench server: ${message}\n`);
+}
+
+interface Host {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Forks bench/server-host.ts and waits for the address it listens on. */
+async function startHost(mode: 'real' | 'floor', databaseUrl = ''): Promise<Host> {
+  const child = fork(join(import.meta.dirname, 'server-host.ts'), [mode, databaseUrl], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const [message] = (await Promise.race([
+    once(child, 'message'),
+    once(child, 'exit').then(([code]) => {
+      throw new Error(`server host (${mode}) exited with ${code} before listening`);
+    }),
+  ])) as [{ url: string }];
+  return {
+    url: message.url,
+    async stop() {
+      const exited = once(child, 'exit');
+      child.disconnect();
+      await exited;
+    },
+  };
+}
+
+interface Load {
+  rounds: RoundResult[];
+}
+
+/** Runs bench/server-load.ts against `url` for requests FIRST…, returning its per-round figures. */
+async function runLoad(url: string): Promise<Load> {
+  const args = [url, 0, WARMUP, ROUNDS, PER_ROUND, CONCURRENCY].map(String);
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'server-load.ts'), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`load generator exited with ${code}`);
+  return JSON.parse(out) as Load;
+}
+
+interface Summary {
+  numbers_per_s: number;
+  requests_per_s: number;
+  p50_ms: number;
+  p99_ms: number;
+  numbers_per_s_rounds: number[];
+  matches: number;
+}
+
+/** The median round by throughput, with its latencies. */
+function summarize(load: Load): Summary {
+  const byRate = [...load.rounds].sort((a, b) => a.numbers_per_s - b.numbers_per_s);
+  const mid = byRate[Math.floor(byRate.length / 2)]!;
+  return {
+    numbers_per_s: mid.numbers_per_s,
+    requests_per_s: mid.requests_per_s,
+    p50_ms: mid.p50_ms,
+    p99_ms: mid.p99_ms,
+    numbers_per_s_rounds: load.rounds.map((r) => r.numbers_per_s),
+    matches: load.rounds.reduce((s, r) => s + r.matches, 0),
+  };
+}
+
+async function measureFloor(): Promise<Summary> {
+  const host = await startHost('floor');
+  try {
+    return summarize(await runLoad(host.url));
+  } finally {
+    await host.stop();
+  }
+}
+
+interface JoinFigures {
+  join_ms: number;
+  join_with_code_request_ms: number;
+  join_events: number;
+}
+
+/** A new account for the number every book holds, through the HTTP verification, then its events counted. */
+async function measureJoin(url: string, countEvents: (userId: number) => Promise<number>): Promise<JoinFigures> {
+  const t0 = performance.now();
+  const started = await axios.post<{ devCode: string }>(`${url}/v1/verification/start`, { e164: JOINER });
+  const t1 = performance.now();
+  const verified = await axios.post<{ userId: number; newAccount: boolean }>(`${url}/v1/verification/verify`, {
+    e164: JOINER,
+    code: started.data.devCode,
+  });
+  const t2 = performance.now();
+  if (!verified.data.newAccount) throw new Error(`${JOINER} was already registered`);
+  return {
+    join_ms: Math.round(t2 - t1),
+    join_with_code_request_ms: Math.round(t2 - t0),
+    join_events: await countEvents(verified.data.userId),
+  };
+}
+
+interface DbResult {
+  seed: SeedReport;
+  load: Summary;
+  join: JoinFigures;
+  seedCheck: string;
+}
+
+async function benchDatabase(dialect: DialectName, hashes: readonly string[]): Promise<DbResult> {
+  const database = await createTestDatabase(dialect);
+  try {
+    const conn = connect(database.url, 2);
+    try {
+      await migrate(conn.db, dialect);
+      const seeded = await seed(conn, hashes, WARMUP + ROUNDS * PER_ROUND, Date.now());
+      log(`${dialect}: seeded in ${seeded.seconds} s`);
+      const host = await startHost('real', database.url);
+      try {
+        // Before any upload, the server must agree with the seed about the first owner's set hash.
+        const check = await axios.post<{ status: string }>(
+          `${host.url}/v1/contacts/check`,
+          { setHash: hashes[0] },
+          { headers: { authorization: `Bearer ${tokenFor(1)}` }, validateStatus: () => true },
+        );
+        const load = summarize(await runLoad(host.url));
+        log(`${dialect}: ${load.numbers_per_s} numbers/s`);
+        const joined = await measureJoin(host.url, async (userId) => {
+          const row = await sql<{
+            n: number | string;
+          }>`select count(*) as n from events where subject_user_id = ${userId}`.execute(conn.db);
+          return Number(row.rows[0]!.n);
+        });
+        return { seed: seeded, load, join: joined, seedCheck: String(check.data.status ?? check.status) };
+      } finally {
+        await host.stop();
+      }
+    } finally {
+      await conn.db.destroy();
+    }
+  } finally {
+    await database.drop();
+  }
+}
+
+export async function benchServer(): Promise<Record<string, unknown>> {
+  const started = performance.now();
+  const hashes = ownerHashes();
+  log(`owner set hashes in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const floors = [await measureFloor()];
+  log(`floor: ${floors[0]!.numbers_per_s} numbers/s`);
+
+  const results = new Map<DialectName, DbResult | string>();
+  for (const dialect of DIALECTS) {
+    const unreachable = await availability(dialect);
+    results.set(dialect, unreachable ?? (await benchDatabase(dialect, hashes)));
+  }
+  // Measured again at the end, so that a quiet or busy spell does not favour either side; the higher one counts.
+  floors.push(await measureFloor());
+  const floor = floors.reduce((a, b) => (b.numbers_per_s > a.numbers_per_s ? b : a));
+
+  let allMet = true;
+  for (const [dialect, r] of results) {
+    if (typeof r === 'string') {
+      process.stdout.write(JSON.stringify({ bench: 'server', db: dialect, skipped: r }) + '\n');
+      continue;
+    }
+    const ratio = r.load.numbers_per_s / floor.numbers_per_s;
+    const metBy = {
+      ratio_to_floor: ratio >= TARGET_RATIO[dialect],
+      join_ms: r.join.join_ms <= TARGET_JOIN_MS && r.join.join_events === BOOKS,
+    };
+    allMet &&= metBy.ratio_to_floor && metBy.join_ms;
+    const line = {
+      bench: 'server',
+      db: dialect,
+      users: r.seed.users,
+      contacts: r.seed.contacts,
+      seed_s: r.seed.seconds,
+      seed_check: r.seedCheck,
+      batch: BATCH,
+      concurrency: CONCURRENCY,
+      requests: PER_ROUND,
+      rounds: ROUNDS,
+      ...r.load,
+      matches_agree: r.load.matches === floor.matches,
+      floor_numbers_per_s: floor.numbers_per_s,
+      floor_requests_per_s: floor.requests_per_s,
+      floor_p50_ms: floor.p50_ms,
+      floor_p99_ms: floor.p99_ms,
+      ratio_to_floor: Number(ratio.toFixed(3)),
+      ...r.join,
+      target: { ratio_to_floor: TARGET_RATIO[dialect], join_ms: TARGET_JOIN_MS, join_events: BOOKS },
+      met: metBy.ratio_to_floor && metBy.join_ms,
+      met_by: metBy,
+    };
+    process.stdout.write(JSON.stringify(line) + '\n');
+  }
+  return {
+    bench: 'server',
+    db: 'all',
+    users: USERS,
+    books: BOOKS,
+    book_size: BOOK_SIZE,
+    floor_numbers_per_s: floor.numbers_per_s,
+    floor_numbers_per_s_runs: floors.map((f) => f.numbers_per_s),
+    target: TARGET_RATIO,
+    met: allMet,
+    runtime_s: Math.round((performance.now() - started) / 1000),
+  };
+}
