@@ -40,7 +40,9 @@ export function senderFor(config: ServerConfig): CodeSender | null {
 }
 
 export async function buildServer(config: ServerConfig, options: BuildOptions = {}): Promise<KithServer> {
-  const conn = connect(config.databaseUrl);
+  // The logger exists only once Fastify does; until then idle-connection errors have nowhere better to go.
+  let log: (err: Error) => void = () => {};
+  const conn = connect(config.databaseUrl, undefined, (err) => log(err));
   try {
     await migrate(conn.db, conn.dialect);
   } catch (err) {
@@ -61,6 +63,7 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
     ...(options.logStream ? { stream: options.logStream } : {}),
   };
   const app = Fastify({ logger, bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy, forceCloseConnections: true });
+  log = (err) => app.log.warn({ err: err.message }, 'an idle database connection closed');
   const ctx: ServerContext = {
     conn,
     config,

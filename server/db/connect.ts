@@ -24,7 +24,11 @@ export function dialectOf(url: string): DialectName {
   throw new Error(`DATABASE_URL must start with sqlite:, postgres:// or mysql:// (got ${maskUrl(url)})`);
 }
 
-export function connect(url: string, poolSize = 16): Connection {
+/**
+ * `onIdleError` hears about pooled connections that die while idle (a database restart, an administrator's
+ * terminate); the pool replaces them. Unheard, such an error would end the process.
+ */
+export function connect(url: string, poolSize = 16, onIdleError: (err: Error) => void = () => {}): Connection {
   const dialect = dialectOf(url);
   const label = maskUrl(url);
   if (dialect === 'sqlite') {
@@ -53,6 +57,7 @@ export function connect(url: string, poolSize = 16): Connection {
         oid === PG_INT8 || oid === PG_NUMERIC ? Number : pg.types.getTypeParser(oid, format ?? 'text'),
     };
     const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types as pg.CustomTypesConfig });
+    pool.on('error', onIdleError);
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect, label };
   }
   const pool = createMysqlPool({
