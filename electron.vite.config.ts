@@ -62,6 +62,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: fromRoot('out/renderer'),
+      // Less script to parse before the first window of contacts appears.
+      minify: true,
       rolldownOptions: {
         input: { index: fromRoot('renderer/index.html') },
       },
