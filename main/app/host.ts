@@ -337,22 +337,10 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
     }
   }
 
+  /** The engine's status as the UI sees it: without the event cursor, with whether the server is the demo one. */
   private statusView(s: ReturnType<SyncEngine['status']>): SyncStatusView {
-    return {
-      signedIn: s.signedIn,
-      server: s.server,
-      demoServer: getSetting(this.db, 'demo_server') === '1',
-      connectivity: s.connectivity,
-      paused: s.paused,
-      running: s.running,
-      queuedBatches: s.queuedBatches,
-      queuedNumbers: s.queuedNumbers,
-      rejectedNumbers: s.rejectedNumbers,
-      lastSyncAt: s.lastSyncAt,
-      nextAttemptAt: s.nextAttemptAt,
-      lastError: s.lastError,
-      progress: s.progress,
-    };
+    const { cursor: _cursor, ...shown } = s;
+    return { ...shown, demoServer: getSetting(this.db, 'demo_server') === '1' };
   }
 
   private push(event: AppEvent): void {

@@ -21,6 +21,7 @@ import {
   markReissue,
   markRejected,
   markRetry,
+  nextAttemptAt,
   outboxCounts,
   queuedBatches,
   RATE_LIMITED,
@@ -130,8 +131,7 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
 
   status(): SyncStatus {
     const counts = outboxCounts(this.db);
-    const next = this.db.prepare(`SELECT min(next_attempt_at) FROM outbox WHERE state = 'queued'`).pluck().get() as
-      number | null;
+    const next = nextAttemptAt(this.db);
     const lastSync = getSetting(this.db, 'last_sync_at');
     return {
       signedIn: this.tokens.read() !== null && getSetting(this.db, 'server_url') !== null,
@@ -415,8 +415,7 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
       this.schedule(delay, () => void this.probe());
       return;
     }
-    const next = this.db.prepare(`SELECT min(next_attempt_at) FROM outbox WHERE state = 'queued'`).pluck().get() as
-      number | null;
+    const next = nextAttemptAt(this.db);
     const reconcileAt = Number(getSetting(this.db, 'next_reconcile_at') ?? 0);
     // After a failed pass, what failed (a due reconciliation, the first event pull, a 401) is tried again after a
     // backoff wait: not at once, which would hammer the server, and not never, which would leave the stream closed.

@@ -98,6 +98,11 @@ export function queuedBatches(db: Db): QueuedBatch[] {
   });
 }
 
+/** When the earliest queued batch may be sent, or null with nothing queued. */
+export function nextAttemptAt(db: Db): number | null {
+  return db.prepare(`SELECT min(next_attempt_at) FROM outbox WHERE state = 'queued'`).pluck().get() as number | null;
+}
+
 export function outboxCounts(db: Db): { queued: number; queuedNumbers: number } {
   const row = db
     .prepare(
