@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,20 +7,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import { AppHost } from '../main/app/host.ts';
-import type { AppInfo, IpcReply } from '../main/ipc/contract.ts';
-import { createHandlers, dispatch, fail, type HandlerTable } from '../main/ipc/handlers.ts';
+import type { AppInfo } from '../main/ipc/contract.ts';
+import { createHandlers } from '../main/ipc/handlers.ts';
 import { methodChannels } from '../main/ipc/methods.ts';
 import { resolveStaticFile, staticHeaders } from '../main/shell/static-files.ts';
+import { serveBridgeSocket } from './harness-socket.ts';
 
 // Browser mode: the built renderer plus the real handler table, reachable only from this
 // machine and only with the per-run token. Development and e2e only; never shipped.
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 const bridgePath = '/__kith/bridge.js';
-const ipcPath = '/__kith/ipc';
-const eventsPath = '/__kith/events';
-// Room for the 64 MiB of base64 an import call may carry (the handler enforces that limit).
-const maxBodyBytes = 65 << 20;
+const socketPath = '/__kith/socket';
 
 export interface WebHarnessOptions {
   readonly rendererDir?: string;
@@ -61,6 +59,7 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
   const host = `127.0.0.1:${port}`;
   const origin = `http://${host}`;
 
+  const sockets = serveBridgeSocket(server, { table, host: appHost, token, origin, path: socketPath });
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     // A page on another site can make the browser resolve its own hostname to 127.0.0.1;
     // checking Host defeats that rebinding.
@@ -71,11 +70,7 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
     } catch {
       return sendStatus(response, 400);
     }
-    if (pathname === eventsPath) {
-      streamEvents(request, response, appHost, { table, token, origin });
-    } else if (pathname === ipcPath) {
-      handleIpc(request, response, { table, token, origin }).catch(() => sendStatus(response, 500));
-    } else if (pathname === bridgePath) {
+    if (pathname === bridgePath) {
       sendFile(response, 'bridge.js', bridgeScript, request.method);
     } else {
       serveStatic(request, response, rendererDir, pathname, indexHtml).catch(() => sendStatus(response, 500));
@@ -88,6 +83,8 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
     token,
     host: appHost,
     close: async () => {
+      for (const ws of sockets.clients) ws.terminate();
+      sockets.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Browsers keep idle sockets open; without this close() waits for them.
@@ -106,74 +103,11 @@ async function readAppInfo(): Promise<AppInfo> {
 // The bridge is typed browser code in renderer/harness; it is transpiled on the fly so it
 // never ends up in the app bundle, then started with the same method table as the preload.
 async function buildBridgeScript(): Promise<string> {
-  const source = await readFile(path.join(projectRoot, 'renderer', 'harness', 'http-bridge.ts'), 'utf8');
+  const source = await readFile(path.join(projectRoot, 'renderer', 'harness', 'socket-bridge.ts'), 'utf8');
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true },
   });
-  return `${outputText}\ninstallHttpBridge(${JSON.stringify(methodChannels)}, ${JSON.stringify(ipcPath)}, ${JSON.stringify(eventsPath)});\n`;
-}
-
-interface IpcGate {
-  readonly table: HandlerTable;
-  readonly token: string;
-  readonly origin: string;
-}
-
-async function handleIpc(request: IncomingMessage, response: ServerResponse, gate: IpcGate): Promise<void> {
-  if (request.method !== 'POST') return sendStatus(response, 405);
-  const fromPage = request.headers.origin === undefined || request.headers.origin === gate.origin;
-  if (!fromPage || !hasToken(request.headers.authorization, gate.token)) {
-    return sendReply(response, 403, fail('forbidden-sender', 'Missing or wrong harness token'));
-  }
-  if (!request.headers['content-type']?.startsWith('application/json')) {
-    return sendReply(response, 415, fail('invalid-arguments', 'Expected application/json'));
-  }
-  const body = await readBody(request);
-  if (body === null) return sendReply(response, 413, fail('invalid-arguments', 'Request body too large'));
-  let message: unknown;
-  try {
-    message = JSON.parse(body);
-  } catch {
-    return sendReply(response, 400, fail('invalid-arguments', 'Request body is not JSON'));
-  }
-  const { channel, args } = (typeof message === 'object' && message !== null ? message : {}) as {
-    channel?: unknown;
-    args?: unknown;
-  };
-  sendReply(response, 200, await dispatch(gate.table, channel, args));
-}
-
-/** Server-sent events: the host's pushed AppEvents, one JSON per `data:` line, for as long as the page listens. */
-function streamEvents(request: IncomingMessage, response: ServerResponse, host: AppHost, gate: IpcGate): void {
-  if (request.method !== 'GET') return sendStatus(response, 405);
-  const fromPage = request.headers.origin === undefined || request.headers.origin === gate.origin;
-  if (!fromPage || !hasToken(request.headers.authorization, gate.token)) return sendStatus(response, 403);
-  response.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-store',
-    connection: 'keep-alive',
-  });
-  response.write(': connected\n\n');
-  const send = (event: unknown) => response.write(`data: ${JSON.stringify(event)}\n\n`);
-  host.on('event', send);
-  request.on('close', () => host.off('event', send));
-}
-
-function hasToken(header: string | undefined, token: string): boolean {
-  const presented = Buffer.from(header?.replace(/^Bearer /, '') ?? '');
-  const expected = Buffer.from(token);
-  return presented.length === expected.length && timingSafeEqual(presented, expected);
-}
-
-async function readBody(request: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  return `${outputText}\ninstallSocketBridge(${JSON.stringify(methodChannels)}, ${JSON.stringify(socketPath)});\n`;
 }
 
 async function serveStatic(
@@ -209,11 +143,6 @@ function injectBridge(html: string): string {
 function sendFile(response: ServerResponse, name: string, body: string | Buffer, method: string | undefined): void {
   response.writeHead(200, staticHeaders(name));
   response.end(method === 'HEAD' ? undefined : body);
-}
-
-function sendReply(response: ServerResponse, status: number, reply: IpcReply<unknown>): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  response.end(JSON.stringify(reply));
 }
 
 function sendStatus(response: ServerResponse, status: number): void {

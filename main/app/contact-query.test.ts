@@ -79,6 +79,36 @@ describe('contactPage', () => {
     expect(names({ search: '<img' })).toEqual(['<img src=x onerror=alert(1)>']);
   });
 
+  it('takes LIKE wildcards in a search literally', () => {
+    expect(names({ search: '%' })).toEqual([]);
+    expect(names({ search: '_' })).toEqual([]);
+    expect(names({ search: 'a_s' })).toEqual([]);
+    expect(names({ search: '\\' })).toEqual([]);
+    expect(names({ search: 'ta sh' })).toEqual(['Anita Sharma']);
+  });
+
+  it('reports the full total from any page, including one past the end', () => {
+    const total = (query: Partial<ContactQuery>) =>
+      contactPage(db, { offset: 0, limit: 100, search: '', filter: 'all', ...query }).total;
+    expect(total({ limit: 2 })).toBe(5);
+    expect(total({ offset: 4, limit: 2 })).toBe(5);
+    expect(total({ offset: 10, limit: 2 })).toBe(5);
+    // 'a' is in four names, one of them inside the markup's "alert".
+    expect(total({ search: 'a', limit: 1 })).toBe(4);
+    expect(total({ search: 'a', offset: 2, limit: 5 })).toBe(4);
+    expect(total({ search: 'a', offset: 9, limit: 5 })).toBe(4);
+    expect(total({ search: 'nobody' })).toBe(0);
+  });
+
+  it('formats the first number for the current home region', () => {
+    const anita = () => contactPage(db, { offset: 0, limit: 5, search: 'anita', filter: 'all' }).rows[0]!.phone;
+    const setRegion = db.prepare(`INSERT OR REPLACE INTO settings (key, value) VALUES ('region', ?)`);
+    setRegion.run('GB');
+    expect(anita()).toBe('07400 123456');
+    setRegion.run('US');
+    expect(anita()).toBe('+44 7400 123456');
+  });
+
   it('details each number of a contact', () => {
     const id = contactPage(db, { offset: 0, limit: 1, search: 'ben', filter: 'all' }).rows[0]!.id;
     const detail = contactDetail(db, id)!;

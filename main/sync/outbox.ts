@@ -4,7 +4,7 @@
  * numbers, and the server applies it at most once.
  */
 import { randomBytes } from 'node:crypto';
-import type { Statement } from 'better-sqlite3';
+import { cachedStatement } from '../store/statements.ts';
 import type { BatchResult } from '../../protocol/api.ts';
 import type { Db } from '../store/open.ts';
 import { setSetting } from '../store/settings.ts';
@@ -31,30 +31,19 @@ const PENDING_WHERE = `outbox_id IS NULL AND rejected IS NULL
     AND ((state = 'new' AND refs > 0) OR state = 'pending_removal')`;
 const PENDING = `SELECT e164, state = 'new' AS adding FROM numbers WHERE ${PENDING_WHERE} ORDER BY e164`;
 
-/**
- * Statements prepared once per store. A large first sync runs these hundreds of times, and preparing them again
- * each time cost as much as running some of them.
- */
-const statements = new WeakMap<Db, Map<string, Statement>>();
-
-function statement(db: Db, sql: string): Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
-  return stmt;
-}
-
 /** Cuts every pending change into batches and queues them; returns how many batches were queued. */
 export function cutBatches(db: Db, now: number, batchSize = DEFAULT_BATCH_SIZE): number {
   const size = Math.max(1, Math.min(MAX_BATCH_SIZE, batchSize));
-  const insert = statement(db, `INSERT INTO outbox (batch_id, body, adds, removes, created_at) VALUES (?, ?, ?, ?, ?)`);
+  const insert = cachedStatement(
+    db,
+    `INSERT INTO outbox (batch_id, body, adds, removes, created_at) VALUES (?, ?, ?, ?, ?)`,
+  );
   // A slice is a run of consecutive pending numbers in e164 order, read in this same transaction: the pending
   // numbers between its first and last are exactly its numbers. Marking by that range seeks once, not per number.
-  const mark = statement(db, `UPDATE numbers SET outbox_id = ? WHERE e164 BETWEEN ? AND ? AND ${PENDING_WHERE}`);
+  const mark = cachedStatement(db, `UPDATE numbers SET outbox_id = ? WHERE e164 BETWEEN ? AND ? AND ${PENDING_WHERE}`);
   return db
     .transaction(() => {
-      const rows = statement(db, PENDING).all() as Array<{ e164: string; adding: number }>;
+      const rows = cachedStatement(db, PENDING).all() as Array<{ e164: string; adding: number }>;
       let batches = 0;
       for (let i = 0; i < rows.length; i += size) {
         const slice = rows.slice(i, i + size);
@@ -120,7 +109,7 @@ export function outboxCounts(db: Db): { queued: number; queuedNumbers: number } 
 export function markApplied(db: Db, batch: QueuedBatch, result: BatchResult, now: number): void {
   db.transaction(() => {
     if (batch.add.length > 0) {
-      statement(
+      cachedStatement(
         db,
         `UPDATE numbers SET outbox_id = NULL, synced_at = @now,
            state = CASE WHEN refs > 0 THEN 'synced' ELSE 'pending_removal' END
@@ -129,21 +118,23 @@ export function markApplied(db: Db, batch: QueuedBatch, result: BatchResult, now
     }
     if (batch.remove.length > 0) {
       const removed = JSON.stringify(batch.remove);
-      statement(db, `DELETE FROM numbers WHERE refs = 0 AND e164 IN (SELECT value FROM json_each(?))`).run(removed);
-      statement(
+      cachedStatement(db, `DELETE FROM numbers WHERE refs = 0 AND e164 IN (SELECT value FROM json_each(?))`).run(
+        removed,
+      );
+      cachedStatement(
         db,
         `UPDATE numbers SET outbox_id = NULL, state = 'new', synced_at = NULL, registered_user_id = NULL,
            registered_at = NULL
          WHERE e164 IN (SELECT value FROM json_each(?))`,
       ).run(removed);
     }
-    const register = statement(
+    const register = cachedStatement(
       db,
       `UPDATE numbers SET registered_user_id = ?, registered_at = coalesce(registered_at, ?) WHERE e164 = ?`,
     );
     for (const m of result.matches) register.run(String(m.userId), now, m.e164);
     logBatch(db, batch, now, 'applied', result.matches.length > 0 ? `${result.matches.length} on Kith` : null);
-    statement(db, 'DELETE FROM outbox WHERE id = ?').run(batch.id);
+    cachedStatement(db, 'DELETE FROM outbox WHERE id = ?').run(batch.id);
     setSetting(db, 'last_sync_at', String(now));
   })();
 }
@@ -193,12 +184,8 @@ export function retryAllNow(db: Db): void {
 }
 
 function logBatch(db: Db, batch: QueuedBatch, now: number, result: string, detail: string | null): void {
-  statement(db, 'INSERT INTO upload_log (batch_id, at, added, removed, result, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
-    batch.batchId,
-    now,
-    JSON.stringify(batch.add),
-    JSON.stringify(batch.remove),
-    result,
-    detail,
-  );
+  cachedStatement(
+    db,
+    'INSERT INTO upload_log (batch_id, at, added, removed, result, detail) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(batch.batchId, now, JSON.stringify(batch.add), JSON.stringify(batch.remove), result, detail);
 }

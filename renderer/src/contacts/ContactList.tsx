@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, type KeyboardEvent, type RefObject } from 'react';
 import { ContactRow, optionId } from './ContactRow.tsx';
 import type { PageCache } from './page-cache.ts';
 
@@ -31,7 +31,8 @@ export function ContactList({ cache, selected, onSelect, onOpen, label, scroller
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? FIRST_WINDOW;
 
-  useEffect(() => cache.ensure(first, last), [cache, first, last]);
+  // Before paint: a passive effect would wait for the next frame before asking for the rows.
+  useLayoutEffect(() => cache.ensure(first, last), [cache, first, last]);
   // A new search or filter starts at the top.
   useEffect(() => {
     scroller.current?.scrollTo({ top: 0 });

@@ -4,7 +4,7 @@ import { api } from '../api.ts';
 import { useAppEvent } from '../hooks/useAppEvent.ts';
 import { PageCache } from './page-cache.ts';
 
-export const PAGE_SIZE = 200;
+export const PAGE_SIZE = 100;
 
 /** The page cache for one search and filter; re-renders the caller whenever a page arrives. */
 export function useContactPages(search: string, filter: ContactFilter): PageCache {

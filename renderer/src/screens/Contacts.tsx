@@ -6,15 +6,11 @@ import { FilterChips } from '../contacts/FilterChips.tsx';
 import { useContactPages } from '../contacts/useContactPages.ts';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { plural } from '../format.ts';
-import { useDebounced } from '../hooks/useDebounced.ts';
-
-// Each keystroke starts a fresh page cache and answers to older ones are dropped, so no typing pause is needed.
-const SEARCH_DELAY_MS = 0;
 
 export function Contacts({ onImport }: { onImport: () => void }) {
-  const [typed, setTyped] = useState('');
+  // Each keystroke starts a fresh page cache and answers to older ones are dropped, so no typing pause is needed.
+  const [search, setSearch] = useState('');
   const [filter, setFilter] = useState<ContactFilter>('all');
-  const search = useDebounced(typed, SEARCH_DELAY_MS);
   const cache = useContactPages(search, filter);
   const [selected, setSelected] = useState(-1);
   const [openId, setOpenId] = useState<number | null>(null);
@@ -54,8 +50,8 @@ export function Contacts({ onImport }: { onImport: () => void }) {
           <input
             type="search"
             placeholder="Search by name or number"
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
             onKeyDown={onSearchKey}
             data-testid="contacts-search"
           />
