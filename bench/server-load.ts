@@ -1,19 +1,21 @@
 /**
  * The server benchmark's client, in a process of its own: PUTs 1000-number batches with axios over keep-alive
  * connections, CONCURRENCY at a time, each request from a different account (request q is owner q + 1).
- * `node bench/server-load.ts URL FIRST WARMUP ROUNDS PER_ROUND CONCURRENCY` prints one JSON object.
+ * `node bench/server-load.ts URL FIRST WARMUP ROUNDS PER_ROUND CONCURRENCY [PREFIX]` prints one JSON object. PREFIX
+ * names the batch ids: a second pass with a new prefix re-sends the same numbers as new batches.
  */
 import { Agent } from 'node:http';
 import axios from 'axios';
 import { batchFor, tokenFor } from './server-data.ts';
 
-const [url, first, warmup, rounds, perRound, concurrency] = process.argv.slice(2) as [
+const [url, first, warmup, rounds, perRound, concurrency, prefix = 'bench-batch'] = process.argv.slice(2) as [
   string,
   string,
   string,
   string,
   string,
   string,
+  string?,
 ];
 const CONCURRENCY = Number(concurrency);
 
@@ -38,7 +40,7 @@ function requests(from: number, count: number): Request[] {
     const q = from + i;
     const add = batchFor(q);
     return {
-      path: `/v1/contacts/batches/bench-batch-${q}`,
+      path: `/v1/contacts/batches/${prefix}-${q}`,
       token: tokenFor(q + 1),
       body: JSON.stringify({ add }),
       size: add.length,
@@ -49,6 +51,8 @@ function requests(from: number, count: number): Request[] {
 export interface RoundResult {
   requests: number;
   numbers: number;
+  /** Numbers the server reported as new to their account. */
+  added: number;
   matches: number;
   ms: number;
   numbers_per_s: number;
@@ -61,6 +65,7 @@ async function round(batch: Request[]): Promise<RoundResult> {
   const latencies: number[] = [];
   let next = 0;
   let matches = 0;
+  let added = 0;
   const started = performance.now();
   const worker = async () => {
     while (next < batch.length) {
@@ -71,6 +76,7 @@ async function round(batch: Request[]): Promise<RoundResult> {
       });
       latencies.push(performance.now() - t);
       matches += res.data.matches.length;
+      added += res.data.added;
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -82,6 +88,7 @@ async function round(batch: Request[]): Promise<RoundResult> {
   return {
     requests: batch.length,
     numbers,
+    added,
     matches,
     ms: Math.round(ms),
     numbers_per_s: Math.round(numbers / (ms / 1000)),

@@ -1,11 +1,12 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The hash of the empty set: 32 zero bytes, hex. */
 export const EMPTY_SET_HASH = '0'.repeat(64);
 
 /** SHA-256 of one E.164 string. */
 export function numberDigest(e164: string): Buffer {
-  return createHash('sha256').update(e164).digest();
+  // The one-shot form: a batch hashes a thousand numbers, and a Hash object per number costs twice as much.
+  return hash('sha256', e164, 'buffer');
 }
 
 /**
