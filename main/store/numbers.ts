@@ -35,8 +35,10 @@ const HELD = `SELECT count(*) FROM phones p JOIN contacts c ON c.id = p.contact_
 export function recountNumbers(db: Db, touched: Iterable<string>, now: number): void {
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS touched_numbers (e164 TEXT PRIMARY KEY, held INTEGER) WITHOUT ROWID;
            DELETE FROM temp.touched_numbers;`);
-  const add = db.prepare('INSERT OR IGNORE INTO temp.touched_numbers (e164) VALUES (?)');
-  for (const e164 of touched) add.run(e164);
+  // One statement, in key order: a hundred thousand numbers inserted one by one in arrival order took twice as long.
+  db.prepare('INSERT OR IGNORE INTO temp.touched_numbers (e164) SELECT value FROM json_each(?) ORDER BY 1').run(
+    JSON.stringify([...touched]),
+  );
   db.exec(`UPDATE temp.touched_numbers AS t SET held = (${HELD})`);
   db.prepare(
     `INSERT INTO numbers (e164, refs, state, first_seen_at, changed_at)
