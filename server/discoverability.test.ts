@@ -57,5 +57,38 @@ await eachDialect('discoverability', (dialect) => {
 
     await setDiscoverable(second, true);
     expect(await matchedIds(owner)).toEqual([joiner.userId]);
+    // Shown for the first time: news to the owner, as a join would have been.
+    const shown = await allEvents(owner);
+    expect(shown.map((e) => [e.type, e.userId, e.e164])).toEqual([['contact_joined', joiner.userId, quiet]]);
+    // Hiding and showing again while that event waits adds nothing.
+    await setDiscoverable(second, false);
+    await setDiscoverable(second, true);
+    expect(await allEvents(owner)).toEqual(shown);
+  });
+
+  it('tells owners again about an account shown again after they handled its join', async () => {
+    const owner = await signIn(srv().url, '+447700400021');
+    const other = await signIn(srv().url, '+447700400022');
+    const hiding = '+447700400023';
+    await uploaded(owner, 'again-batch-1', [hiding]);
+    const hider = await signIn(srv().url, hiding);
+    const [joined] = await allEvents(owner);
+    expect(joined).toMatchObject({ userId: hider.userId });
+    const acked = await owner.call('POST', '/v1/events/ack', { upTo: joined!.id });
+    expect(acked.status).toBe(200);
+    expect(await allEvents(owner, joined!.id)).toEqual([]);
+
+    await setDiscoverable(hider, false);
+    // Someone who adds the number meanwhile hears nothing until it is shown.
+    await uploaded(other, 'again-batch-2', [hiding]);
+    await setDiscoverable(hider, true);
+    for (const user of [owner, other]) {
+      const events = await allEvents(user, user === owner ? joined!.id : 0);
+      expect(events.map((e) => [e.type, e.userId, e.e164])).toEqual([['contact_joined', hider.userId, hiding]]);
+    }
+    // Turning it on when it already is on writes nothing.
+    const before = await allEvents(other);
+    await setDiscoverable(hider, true);
+    expect(await allEvents(other)).toEqual(before);
   });
 });

@@ -139,4 +139,28 @@ describe('join events', () => {
     expect(joined.all).toEqual([event]);
     expect(joinsStored(me)).toBe(1);
   });
+
+  it('records but does not announce again a contact who hid and was shown again', async () => {
+    const me = await signedInDevice(server().url);
+    const bea = freshNumber();
+    await me.importCards([vcard('b', 'Bea', [bea])]);
+    const engine = me.engine();
+    const joined = joinedEvents(engine);
+    await engine.sync();
+    const beaUser = await signIn(server().url, bea);
+    await engine.sync({ pullEvents: true });
+    expect(joined.all.map((e) => e.userId)).toEqual([beaUser.userId]);
+    expect(takeUnnotified(me.db).map((j) => j.e164)).toEqual([bea]);
+
+    for (const discoverable of [false, true]) {
+      const answer = await beaUser.call('PUT', '/v1/account/discoverable', { discoverable });
+      expect(answer.status).toBe(200);
+    }
+    expect(await engine.sync({ pullEvents: true })).toMatchObject({ events: 0 });
+    expect(joinsStored(me)).toBe(2);
+    expect(joined.all).toHaveLength(1);
+    expect(takeUnnotified(me.db)).toEqual([]);
+    expect(activity(me.db).filter((a) => a.kind === 'join')).toHaveLength(1);
+    expect(joinedContacts(me.db).map((j) => j.name)).toEqual(['Bea']);
+  });
 });

@@ -9,19 +9,23 @@ export function eventCursor(db: Db): number {
 }
 
 /**
- * Applies inbox events once each (by event id) and moves the cursor; returns the events not seen before, so the
- * caller can notify about exactly those.
+ * Applies inbox events once each (by event id) and moves the cursor; returns the events that are news, so the
+ * caller can notify about exactly those. An event about someone already known to be on Kith under that number
+ * (an account that hid and was shown again) is recorded but is not news.
  */
 export function applyEvents(db: Db, events: readonly InboxEvent[], cursor: number, now: number): InboxEvent[] {
   return db.transaction(() => {
     const insert = db.prepare(
-      'INSERT OR IGNORE INTO joins (event_id, user_id, e164, joined_at, received_at) VALUES (?, ?, ?, ?, ?)',
+      `INSERT OR IGNORE INTO joins (event_id, user_id, e164, joined_at, received_at, notified)
+       VALUES (?, ?, ?, ?, ?, ?)`,
     );
+    const knownAs = db.prepare('SELECT registered_user_id FROM numbers WHERE e164 = ?').pluck();
     const register = db.prepare(`UPDATE numbers SET registered_user_id = ?, registered_at = ? WHERE e164 = ?`);
     const activity = db.prepare(`INSERT INTO activity (at, kind, message) VALUES (?, 'join', ?)`);
     const fresh: InboxEvent[] = [];
     for (const e of events) {
-      if (insert.run(e.id, e.userId, e.e164, e.createdAt, now).changes === 0) continue;
+      const known = knownAs.get(e.e164) === String(e.userId);
+      if (insert.run(e.id, e.userId, e.e164, e.createdAt, now, known ? 1 : 0).changes === 0 || known) continue;
       register.run(String(e.userId), e.createdAt, e.e164);
       activity.run(now, `${displayName(db, e.e164) ?? e.e164} joined Kith`);
       fresh.push(e);

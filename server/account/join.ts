@@ -2,9 +2,10 @@
  * A number's first verification creates its account and, in the same transaction, puts a "contact joined"
  * event in the inbox of every owner who uploaded that number. Either both happen or neither does.
  */
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { EMPTY_SET_HASH } from '../../protocol/set-hash.ts';
 import type { Connection } from '../db/connect.ts';
+import type { Database } from '../db/schema.ts';
 import { takeJoinLock } from '../db/sql.ts';
 
 export interface JoinResult {
@@ -13,6 +14,30 @@ export interface JoinResult {
   /** Events with ids above this were written by this join (for live delivery). */
   eventsAfter: number;
   fannedOut: number;
+}
+
+/**
+ * Puts a "contact joined" event about `userId` in the inbox of every other owner of `e164` that has none about it
+ * waiting yet. The caller holds the join lock exclusively.
+ */
+export async function fanOutJoin(
+  trx: Transaction<Database>,
+  userId: number,
+  e164: number,
+  now: number,
+): Promise<{ eventsAfter: number; fannedOut: number }> {
+  const last = await trx
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('id').as('max'))
+    .executeTakeFirst();
+  const eventsAfter = Number(last?.max ?? 0);
+  const inserted = await sql`
+    insert into events (recipient_id, type, subject_user_id, e164, created_at)
+    select c.owner_id, 'contact_joined', ${userId}, c.e164, ${now}
+    from contacts c where c.e164 = ${e164} and c.owner_id <> ${userId}
+      and not exists (select 1 from events e where e.recipient_id = c.owner_id and e.subject_user_id = ${userId})
+    order by c.owner_id`.execute(trx);
+  return { eventsAfter, fannedOut: Number(inserted.numAffectedRows ?? 0) };
 }
 
 export async function findOrCreateUser(
@@ -44,16 +69,6 @@ export async function findOrCreateUser(
         : Number((await trx.insertInto('users').values(user).executeTakeFirstOrThrow()).insertId);
 
     if (!discoverable) return { userId, created: true, eventsAfter: 0, fannedOut: 0 };
-    const last = await trx
-      .selectFrom('events')
-      .select((eb) => eb.fn.max('id').as('max'))
-      .executeTakeFirst();
-    const eventsAfter = Number(last?.max ?? 0);
-    const inserted = await sql`
-      insert into events (recipient_id, type, subject_user_id, e164, created_at)
-      select owner_id, 'contact_joined', ${userId}, e164, ${now}
-      from contacts where e164 = ${e164} and owner_id <> ${userId}
-      order by owner_id`.execute(trx);
-    return { userId, created: true, eventsAfter, fannedOut: Number(inserted.numAffectedRows ?? 0) };
+    return { userId, created: true, ...(await fanOutJoin(trx, userId, e164, now)) };
   });
 }

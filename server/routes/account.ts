@@ -22,7 +22,8 @@ const getAccount = defineRoute({
 const putDiscoverable = defineRoute({
   method: 'PUT',
   url: `${API_PREFIX}/account/discoverable`,
-  summary: 'Turn discoverability on or off; hidden users appear in no match and cause no join event',
+  summary:
+    'Turn discoverability on or off; hidden users appear in no match and cause no join event, and owners of the number hear of a user shown again as of a join',
   tag,
   auth: true,
   body: Discoverability,
@@ -83,7 +84,11 @@ export function accountRoutes(app: FastifyInstance, ctx: ServerContext): void {
   });
 
   mount(app, putDiscoverable, async ({ request, body }) => {
-    await setDiscoverable(ctx.conn, authOf(request).userId, body.discoverable);
+    const shown = await setDiscoverable(ctx.conn, authOf(request).userId, body.discoverable, ctx.now());
+    if (shown.fannedOut > 0) {
+      request.log.info({ fannedOut: shown.fannedOut }, 'join events written for an account shown again');
+      ctx.hub.published(shown.eventsAfter).catch((err: unknown) => request.log.error({ err }, 'live delivery failed'));
+    }
     return { discoverable: body.discoverable };
   });
 
