@@ -6,6 +6,7 @@ import { authenticate } from './auth/sessions.ts';
 import type { ServerConfig } from './config.ts';
 import { connect, type Connection } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
+import { scheduleMaintenance } from './maintenance/schedule.ts';
 import { EventHub } from './events/hub.ts';
 import { HttpError, unauthorized } from './http/errors.ts';
 import { openApiDocument } from './openapi/document.ts';
@@ -91,11 +92,14 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
     }
   });
 
+  const maintenance = scheduleMaintenance(ctx, app.log);
+
   return {
     app,
     ctx,
     async close() {
       ctx.hub.closeAll();
+      await maintenance.stop();
       await app.close();
       await conn.db.destroy();
     },

@@ -1,0 +1,28 @@
+/**
+ * Rows that have served their purpose. A batch's stored answer exists so that a resend gets the same answer; after
+ * the retention period a resend is simply applied again, which changes nothing (held numbers are skipped, removed
+ * ones are gone). A verification row keeps a code and the hour's count of starts for its number; once both have
+ * run out it says nothing the next start would not reset.
+ */
+import type { Connection } from '../db/connect.ts';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+export interface Pruned {
+  batches: number;
+  verifications: number;
+}
+
+export async function pruneExpired({ db }: Connection, now: number, batchRetentionDays: number): Promise<Pruned> {
+  const batches = await db
+    .deleteFrom('upload_batches')
+    .where('created_at', '<', now - batchRetentionDays * DAY_MS)
+    .executeTakeFirst();
+  const verifications = await db
+    .deleteFrom('verifications')
+    .where('expires_at', '<', now)
+    .where('window_start', '<=', now - HOUR_MS)
+    .executeTakeFirst();
+  return { batches: Number(batches.numDeletedRows), verifications: Number(verifications.numDeletedRows) };
+}
