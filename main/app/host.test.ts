@@ -20,4 +20,25 @@ describe('AppHost', () => {
       await host.close();
     }
   });
+
+  it('numbers every status view, so that a reply computed before a pushed one loses to it', async () => {
+    const host = await AppHost.open({
+      dataDir: tempDir(),
+      appInfo: { name: 'Kith', version: '0.0.0', platform: 'test' },
+    });
+    try {
+      const pushed: number[] = [];
+      host.on('event', (event) => {
+        if (event.type === 'sync-status') pushed.push(event.status.seq);
+      });
+      const reply = host.syncStatus();
+      host.engine.emit('status', host.engine.status());
+      host.engine.emit('progress', { done: 1, total: 2 });
+      const after = host.syncStatus();
+      expect(pushed).toHaveLength(2);
+      expect([reply.seq, ...pushed, after.seq]).toEqual([reply.seq, reply.seq + 1, reply.seq + 2, reply.seq + 3]);
+    } finally {
+      await host.close();
+    }
+  });
 });

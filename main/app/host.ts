@@ -56,6 +56,8 @@ export interface HostOptions {
 }
 
 export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
+  /** Numbers every status view, so that the UI can tell a pushed one from an older answer that arrives later. */
+  private statusSeq = 0;
   readonly db: Db;
   readonly appInfo: AppInfo;
   readonly engine: SyncEngine;
@@ -340,7 +342,7 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
   /** The engine's status as the UI sees it: without the event cursor, with whether the server is the demo one. */
   private statusView(s: ReturnType<SyncEngine['status']>): SyncStatusView {
     const { cursor: _cursor, ...shown } = s;
-    return { ...shown, demoServer: getSetting(this.db, 'demo_server') === '1' };
+    return { ...shown, demoServer: getSetting(this.db, 'demo_server') === '1', seq: ++this.statusSeq };
   }
 
   private push(event: AppEvent): void {

@@ -146,6 +146,8 @@ export interface SyncStatusView {
   nextAttemptAt: number | null;
   lastError: string | null;
   progress: { done: number; total: number } | null;
+  /** Higher for a later view: a reply and a pushed event can arrive in either order. */
+  seq: number;
 }
 
 export interface SyncRunView {

@@ -6,15 +6,21 @@ import { useLoad } from './useLoad.ts';
 
 const SyncStatus = createContext<SyncStatusView | null>(null);
 
+/** The later of two views: a reply computed before an event can arrive after it. */
+function later(current: SyncStatusView | null, next: SyncStatusView): SyncStatusView {
+  return current && current.seq > next.seq ? current : next;
+}
+
 /** One copy of the sync status for the whole page: pushed `sync-status` events, and a reload on `data-changed`. */
 export function SyncStatusProvider({ children }: { children: ReactNode }) {
   const loaded = useLoad(() => api.syncStatus(), 'sync-status');
   const [status, setStatus] = useState<SyncStatusView | null>(null);
   useEffect(() => {
-    if (loaded.data) setStatus(loaded.data);
+    const data = loaded.data;
+    if (data) setStatus((current) => later(current, data));
   }, [loaded.data]);
   useAppEvent((event) => {
-    if (event.type === 'sync-status') setStatus(event.status);
+    if (event.type === 'sync-status') setStatus((current) => later(current, event.status));
   });
   return <SyncStatus.Provider value={status}>{children}</SyncStatus.Provider>;
 }
