@@ -79,6 +79,25 @@ describe('contactPage', () => {
     expect(names({ search: '<img' })).toEqual(['<img src=x onerror=alert(1)>']);
   });
 
+  it('sorts and searches names without regard to accents', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'accents.vcf');
+    writeFileSync(path, [card('Élodie Brun', '07400 123470'), card('Zoë Faure', '07400 123471')].join('\r\n') + '\r\n');
+    await importFile(db, path, { region: 'GB' });
+    expect(names({})).toEqual([
+      '<img src=x onerror=alert(1)>',
+      'Anita Sharma',
+      'ben okafor',
+      'Chen Wei',
+      'Dana Noor',
+      'Élodie Brun',
+      'Zoë Faure',
+    ]);
+    expect(names({ search: 'elodie' })).toEqual(['Élodie Brun']);
+    expect(names({ search: 'ÉLO' })).toEqual(['Élodie Brun']);
+    expect(names({ search: 'zoe f' })).toEqual(['Zoë Faure']);
+  });
+
   it('takes LIKE wildcards in a search literally', () => {
     expect(names({ search: '%' })).toEqual([]);
     expect(names({ search: '_' })).toEqual([]);

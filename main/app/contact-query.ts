@@ -6,6 +6,7 @@ import type { ContactDetail, ContactPage, ContactQuery, ContactRowView, PhoneSta
 import { defaultRegion } from '../import/region.ts';
 import { formatForDisplay } from '../phone/index.ts';
 import type { Db } from '../store/open.ts';
+import { sortKey } from '../store/sort-key.ts';
 import { cachedStatement } from '../store/statements.ts';
 import type { CountryCode } from 'libphonenumber-js/max';
 
@@ -31,16 +32,13 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
-/**
- * Name text, or digits matched against the E.164 form and the raw text. LIKE folds ASCII case as lower() did, and
- * is cheaper than lower() on every name.
- */
+/** Name text (by sort key: no case, no accents), or digits matched against the E.164 form and the raw text. */
 function searchClause(search: string): { sql: string; params: Record<string, string> } {
   const text = search.trim();
   if (!text) return { sql: '1', params: {} };
   const digits = text.replace(/[^\d]/g, '');
-  const byName = `c.name LIKE @pattern ESCAPE '\\'`;
-  const pattern = containsPattern(text);
+  const byName = `c.sort_name LIKE @pattern ESCAPE '\\'`;
+  const pattern = containsPattern(sortKey(text));
   if (digits.length < 3) return { sql: byName, params: { pattern } };
   return {
     sql: `(${byName} OR c.id IN (SELECT contact_id FROM phones
@@ -94,10 +92,10 @@ export function contactPage(db: Db, query: ContactQuery): ContactPage {
     db,
     `SELECT ${ROW_COLUMNS}
      FROM (SELECT c.id FROM contacts c WHERE ${where}
-           ORDER BY c.name COLLATE NOCASE, c.id LIMIT @limit OFFSET @offset) page
+           ORDER BY c.sort_name, c.id LIMIT @limit OFFSET @offset) page
      JOIN contacts c ON c.id = page.id
      LEFT JOIN phones first ON first.contact_id = c.id AND first.position = 0
-     ORDER BY c.name COLLATE NOCASE, c.id`,
+     ORDER BY c.sort_name, c.id`,
   ).all({ ...search.params, limit: query.limit, offset: query.offset }) as RowRecord[];
   // A short page that is not past the end holds the last rows, so the total is known without counting: a rare
   // match then costs one scan instead of two.

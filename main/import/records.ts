@@ -1,5 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import { normalizePhone } from '../phone/index.ts';
+import { sortKey } from '../store/sort-key.ts';
 import type { PhoneInput } from '../store/types.ts';
 import { stableKey } from './keys.ts';
 import { RecordError, type ParsedContact, type RawPhone } from './types.ts';
@@ -7,7 +8,7 @@ import { parseVcardChunk, type VcardChunk } from './vcard/index.ts';
 
 /** A record read and normalized, ready for the store; or why it could not be read. */
 export type RecordResult =
-  | { ok: true; key: string; line: number; name: string; phones: PhoneInput[] }
+  | { ok: true; key: string; line: number; name: string; sortName: string; phones: PhoneInput[] }
   | { ok: false; line: number; message: string };
 
 /** Work for one batch: raw vCard chunks to parse, or contacts (from CSV) already parsed. */
@@ -23,7 +24,14 @@ export function normalizePhones(phones: readonly RawPhone[], region: CountryCode
 }
 
 function toResult(c: ParsedContact, region: CountryCode | null): RecordResult {
-  return { ok: true, key: stableKey(c), line: c.line, name: c.name, phones: normalizePhones(c.phones, region) };
+  return {
+    ok: true,
+    key: stableKey(c),
+    line: c.line,
+    name: c.name,
+    sortName: sortKey(c.name),
+    phones: normalizePhones(c.phones, region),
+  };
 }
 
 /** The CPU-heavy part of an import, the same whether it runs inline or in a worker thread. */

@@ -50,7 +50,7 @@ export class SourceSync {
 
   upsert(r: Extract<RecordResult, { ok: true }>, digest: string): void {
     const key = this.uniqueKey(r.key);
-    const input = { key, digest, line: r.line, name: r.name, phones: r.phones };
+    const input = { key, digest, line: r.line, name: r.name, sortName: r.sortName, phones: r.phones };
     const existing = this.byKey.get(key);
     if (existing && !this.seen.has(existing.id)) {
       this.seen.add(existing.id);

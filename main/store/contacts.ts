@@ -1,5 +1,6 @@
 import { recountNumbers } from './numbers.ts';
 import type { Db } from './open.ts';
+import { sortKey } from './sort-key.ts';
 import type { ContactRow, PhoneInput, PhoneRow } from './types.ts';
 
 export interface ExistingContact {
@@ -17,6 +18,8 @@ export interface ContactInput {
   digest: string;
   line: number;
   name: string;
+  /** The name's sort key, when the caller has it already (an import works it out in its threads). */
+  sortName?: string;
   phones: readonly PhoneInput[];
 }
 
@@ -29,10 +32,12 @@ const PHONE_PARAMS = 9;
  */
 export function contactWriter(db: Db) {
   const insertContact = db.prepare(
-    `INSERT INTO contacts (source_id, key, digest, line, name, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO contacts (source_id, key, digest, line, name, sort_name, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const updateContact = db.prepare('UPDATE contacts SET digest = ?, line = ?, name = ?, updated_at = ? WHERE id = ?');
+  const updateContact = db.prepare(
+    'UPDATE contacts SET digest = ?, line = ?, name = ?, sort_name = ?, updated_at = ? WHERE id = ?',
+  );
   const touchLine = db.prepare('UPDATE contacts SET line = ? WHERE id = ? AND line <> ?');
   const deletePhones = db.prepare('DELETE FROM phones WHERE contact_id = ? RETURNING e164').pluck();
   const PHONE_COLUMNS = '(contact_id, position, raw, label, e164, candidate, ext, status, reason)';
@@ -65,11 +70,12 @@ export function contactWriter(db: Db) {
 
   return {
     insert(sourceId: number, c: ContactInput, now: number): void {
-      const { lastInsertRowid } = insertContact.run(sourceId, c.key, c.digest, c.line, c.name, now, now);
+      const sort = c.sortName ?? sortKey(c.name);
+      const { lastInsertRowid } = insertContact.run(sourceId, c.key, c.digest, c.line, c.name, sort, now, now);
       writePhones(lastInsertRowid, c.phones);
     },
     update(id: number, c: ContactInput, now: number): void {
-      updateContact.run(c.digest, c.line, c.name, now, id);
+      updateContact.run(c.digest, c.line, c.name, c.sortName ?? sortKey(c.name), now, id);
       dropPhones(id);
       writePhones(id, c.phones);
     },

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../testing/tmp.ts';
-import { LATEST_VERSION } from './migrations/index.ts';
+import { LATEST_VERSION, migrations } from './migrations/index.ts';
 import { openStore, schemaVersion, StoreVersionError } from './open.ts';
 
 describe('openStore', () => {
@@ -39,6 +39,29 @@ describe('openStore', () => {
     const again = openStore(path);
     expect(again.prepare("SELECT value FROM settings WHERE key = 'region'").pluck().get()).toBe('GB');
     again.close();
+  });
+
+  it('fills in the sort keys of contacts stored before they existed', () => {
+    const path = join(tempDir(), 'kith.db');
+    // A store as version 4 left it: the migrations before sort keys, applied by hand.
+    const raw = new Database(path);
+    for (const step of migrations.slice(0, 4)) raw.exec(step.sql);
+    raw.pragma('user_version = 4');
+    raw.exec(`INSERT INTO sources (id, path, kind, file_hash, imported_at) VALUES (1, 'a.vcf', 'vcard', 'h', 0)`);
+    const insert = raw.prepare(
+      `INSERT INTO contacts (source_id, key, digest, line, name, created_at, updated_at) VALUES (1, ?, 'd', 1, ?, 0, 0)`,
+    );
+    for (const name of ['Zoë', 'Élodie', 'adam']) insert.run(name, name);
+    raw.close();
+
+    const db = openStore(path);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(db.prepare('SELECT name, sort_name FROM contacts ORDER BY sort_name').all()).toEqual([
+      { name: 'adam', sort_name: 'adam' },
+      { name: 'Élodie', sort_name: 'elodie' },
+      { name: 'Zoë', sort_name: 'zoe' },
+    ]);
+    db.close();
   });
 
   it('refuses a database written by a newer version', () => {

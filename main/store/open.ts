@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { LATEST_VERSION, migrations } from './migrations/index.ts';
+import { sortKey } from './sort-key.ts';
 
 export type Db = Database.Database;
 
@@ -27,6 +28,8 @@ export function openStore(path: string): Db {
     db.pragma('foreign_keys = ON');
     // 16 MB: bulk imports gained nothing from a larger cache, and the import's peak memory has a budget.
     db.pragma('cache_size = -16384');
+    // Migration 005 fills in sort keys with the function that computes them for new rows.
+    db.function('kith_sort_key', { deterministic: true }, (name) => sortKey(String(name)));
     migrate(db, path);
     return db;
   } catch (err) {
