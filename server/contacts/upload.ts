@@ -97,11 +97,15 @@ export async function applyBatch(
       setHash,
       count,
     };
-    await trx
-      .updateTable('users')
-      .set({ set_hash: setHash, contact_count: count, budget_tokens: tokens - newKeys.length, budget_at: now })
-      .where('id', '=', ownerId)
-      .execute();
+    // A batch that changed nothing leaves the account row alone: the set is the same, and the budget refills the
+    // same from its last stored point as from now, since nothing was spent.
+    if (newKeys.length > 0 || goneKeys.length > 0) {
+      await trx
+        .updateTable('users')
+        .set({ set_hash: setHash, contact_count: count, budget_tokens: tokens - newKeys.length, budget_at: now })
+        .where('id', '=', ownerId)
+        .execute();
+    }
     await trx
       .insertInto('upload_batches')
       .values({
