@@ -123,12 +123,12 @@ export interface ContactWithPhones {
   phones: Array<Pick<PhoneRow, 'raw' | 'label' | 'e164' | 'candidate' | 'ext' | 'status' | 'reason'>>;
 }
 
-/** Every contact with its phones, in name order. */
+/** Every contact with its phones, in the order the app lists them (by sort key). */
 export function listContacts(db: Db): ContactWithPhones[] {
   const contacts = db
     .prepare(
       `SELECT c.id, c.name, c.excluded, c.line, s.path AS source FROM contacts c JOIN sources s ON s.id = c.source_id
-       ORDER BY c.name COLLATE NOCASE, c.id`,
+       ORDER BY c.sort_name, c.id`,
     )
     .all() as Array<Pick<ContactRow, 'id' | 'name' | 'excluded' | 'line'> & { source: string }>;
   const phones = db
