@@ -43,7 +43,8 @@ export class SourceSync {
     if (!match) return false;
     this.seen.add(match.id);
     this.usedKeys.add(match.key);
-    this.writer.moveLine(match.id, line);
+    // Most unchanged records are where they were: no statement for those.
+    if (match.line !== line) this.writer.moveLine(match.id, line);
     this.unchanged++;
     return true;
   }

@@ -7,10 +7,13 @@ export interface ExistingContact {
   id: number;
   key: string;
   digest: string;
+  line: number;
 }
 
 export function sourceContacts(db: Db, sourceId: number): ExistingContact[] {
-  return db.prepare('SELECT id, key, digest FROM contacts WHERE source_id = ?').all(sourceId) as ExistingContact[];
+  return db
+    .prepare('SELECT id, key, digest, line FROM contacts WHERE source_id = ?')
+    .all(sourceId) as ExistingContact[];
 }
 
 export interface ContactInput {
