@@ -157,8 +157,11 @@ export async function importFile(db: Db, path: string, opts: ImportOptions): Pro
       const results = await running[i]!;
       delete running[i];
       launch(i + AHEAD);
+      const { digests } = work[i]!;
+      // Written batches are let go as the import goes, rather than all of the file's records held to the end.
+      delete work[i];
       results.forEach((r, k) => {
-        if (r.ok) sync.upsert(r, work[i]!.digests[k]!);
+        if (r.ok) sync.upsert(r, digests[k]!);
         else errors.push({ file: path, line: r.line, message: r.message });
       });
       done += results.length;
