@@ -4,12 +4,13 @@ import { SyncError } from '../sync/errors.ts';
 import { tempDir } from '../testing/tmp.ts';
 import { AppHost } from './host.ts';
 
+function openHost(): Promise<AppHost> {
+  return AppHost.open({ dataDir: tempDir(), appInfo: { name: 'Kith', version: '0.0.0', platform: 'test' } });
+}
+
 describe('AppHost', () => {
   it('survives a failed sync run and tells the UI to refresh', async () => {
-    const host = await AppHost.open({
-      dataDir: tempDir(),
-      appInfo: { name: 'Kith', version: '0.0.0', platform: 'test' },
-    });
+    const host = await openHost();
     try {
       const events: AppEvent[] = [];
       host.on('event', (event) => events.push(event));
@@ -22,10 +23,7 @@ describe('AppHost', () => {
   });
 
   it('numbers every status view, so that a reply computed before a pushed one loses to it', async () => {
-    const host = await AppHost.open({
-      dataDir: tempDir(),
-      appInfo: { name: 'Kith', version: '0.0.0', platform: 'test' },
-    });
+    const host = await openHost();
     try {
       const pushed: number[] = [];
       host.on('event', (event) => {
