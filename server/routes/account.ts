@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { Account, API_PREFIX, DeviceList, DeviceParams, Discoverability } from '../../protocol/api.ts';
-import { deleteAccount, setDiscoverable } from '../account/delete.ts';
+import { deleteAccount } from '../account/delete.ts';
+import { setDiscoverable } from '../account/discoverable.ts';
 import { endSession, listDevices } from '../auth/sessions.ts';
 import { fromStored } from '../db/schema.ts';
 import { HttpError } from '../http/errors.ts';
