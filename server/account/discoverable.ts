@@ -1,6 +1,6 @@
 import type { Connection } from '../db/connect.ts';
 import { lockUser, takeJoinLock } from '../db/sql.ts';
-import { fanOutJoin } from './join.ts';
+import { fanOutJoin, NO_FAN_OUT, type FanOut } from './join.ts';
 
 /**
  * Hides the account or shows it again. Shown again, it is news to the owners of its number as much as a join is:
@@ -12,7 +12,7 @@ export async function setDiscoverable(
   userId: number,
   discoverable: boolean,
   now: number,
-): Promise<{ eventsAfter: number; fannedOut: number }> {
+): Promise<FanOut> {
   return db.transaction().execute(async (trx) => {
     // The account's own lock first, as uploads and deletion take it, then the join lock exclusively, as a join
     // does: event ids follow commit order, and an upload's matching sees the account either hidden or shown with
@@ -30,6 +30,6 @@ export async function setDiscoverable(
       .where('id', '=', userId)
       .execute();
     const shownAgain = discoverable && Number(user.discoverable) === 0;
-    return shownAgain ? fanOutJoin(trx, userId, Number(user.e164), now) : { eventsAfter: 0, fannedOut: 0 };
+    return shownAgain ? fanOutJoin(trx, userId, Number(user.e164), now) : NO_FAN_OUT;
   });
 }

@@ -8,12 +8,17 @@ import type { Connection } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { takeJoinLock } from '../db/sql.ts';
 
-export interface JoinResult {
-  userId: number;
-  created: boolean;
-  /** Events with ids above this were written by this join (for live delivery). */
+/** Join events just written: how many, and the id they all come after (for live delivery). */
+export interface FanOut {
   eventsAfter: number;
   fannedOut: number;
+}
+
+export const NO_FAN_OUT: FanOut = Object.freeze({ eventsAfter: 0, fannedOut: 0 });
+
+export interface JoinResult extends FanOut {
+  userId: number;
+  created: boolean;
 }
 
 /**
@@ -25,7 +30,7 @@ export async function fanOutJoin(
   userId: number,
   e164: number,
   now: number,
-): Promise<{ eventsAfter: number; fannedOut: number }> {
+): Promise<FanOut> {
   const last = await trx
     .selectFrom('events')
     .select((eb) => eb.fn.max('id').as('max'))
@@ -52,7 +57,7 @@ export async function findOrCreateUser(
     // skips an event that commits late.
     await takeJoinLock(trx, dialect, 'exclusive');
     const existing = await trx.selectFrom('users').select('id').where('e164', '=', e164).executeTakeFirst();
-    if (existing) return { userId: Number(existing.id), created: false, eventsAfter: 0, fannedOut: 0 };
+    if (existing) return { userId: Number(existing.id), created: false, ...NO_FAN_OUT };
 
     const user = {
       e164,
@@ -68,7 +73,7 @@ export async function findOrCreateUser(
         ? Number((await trx.insertInto('users').values(user).returning('id').executeTakeFirstOrThrow()).id)
         : Number((await trx.insertInto('users').values(user).executeTakeFirstOrThrow()).insertId);
 
-    if (!discoverable) return { userId, created: true, eventsAfter: 0, fannedOut: 0 };
+    if (!discoverable) return { userId, created: true, ...NO_FAN_OUT };
     return { userId, created: true, ...(await fanOutJoin(trx, userId, e164, now)) };
   });
 }

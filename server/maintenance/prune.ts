@@ -5,9 +5,9 @@
  * run out it says nothing the next start would not reset.
  */
 import type { Connection } from '../db/connect.ts';
+import { START_WINDOW_MS } from '../verification/codes.ts';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
+const DAY_MS = 86_400_000;
 
 export interface Pruned {
   batches: number;
@@ -22,7 +22,7 @@ export async function pruneExpired({ db }: Connection, now: number, batchRetenti
   const verifications = await db
     .deleteFrom('verifications')
     .where('expires_at', '<', now)
-    .where('window_start', '<=', now - HOUR_MS)
+    .where('window_start', '<=', now - START_WINDOW_MS)
     .executeTakeFirst();
   return { batches: Number(batches.numDeletedRows), verifications: Number(verifications.numDeletedRows) };
 }

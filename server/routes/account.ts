@@ -7,7 +7,7 @@ import { endSession, listDevices } from '../auth/sessions.ts';
 import { fromStored } from '../db/schema.ts';
 import { HttpError } from '../http/errors.ts';
 import { defineRoute, mount } from '../http/route.ts';
-import { authOf, type ServerContext } from './context.ts';
+import { announceJoins, authOf, type ServerContext } from './context.ts';
 
 const Ok = z.object({ ok: z.literal(true) });
 const tag = 'account';
@@ -86,10 +86,7 @@ export function accountRoutes(app: FastifyInstance, ctx: ServerContext): void {
 
   mount(app, putDiscoverable, async ({ request, body }) => {
     const shown = await setDiscoverable(ctx.conn, authOf(request).userId, body.discoverable, ctx.now());
-    if (shown.fannedOut > 0) {
-      request.log.info({ fannedOut: shown.fannedOut }, 'join events written for an account shown again');
-      ctx.hub.published(shown.eventsAfter).catch((err: unknown) => request.log.error({ err }, 'live delivery failed'));
-    }
+    announceJoins(ctx, request, shown, 'join events written for an account shown again');
     return { discoverable: body.discoverable };
   });
 

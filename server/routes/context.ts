@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { FanOut } from '../account/join.ts';
 import type { AuthContext } from '../auth/sessions.ts';
 import type { ServerConfig } from '../config.ts';
 import type { Connection } from '../db/connect.ts';
@@ -25,6 +26,13 @@ export interface ServerContext {
   now: () => number;
   startsByIp: WindowLimiter;
   attemptsByIp: WindowLimiter;
+}
+
+/** Wakes the live streams of the recipients of join events just committed; delivery failing is only logged. */
+export function announceJoins(ctx: ServerContext, request: FastifyRequest, fanOut: FanOut, what: string): void {
+  if (fanOut.fannedOut === 0) return;
+  request.log.info({ fannedOut: fanOut.fannedOut }, what);
+  ctx.hub.published(fanOut.eventsAfter).catch((err: unknown) => request.log.error({ err }, 'live delivery failed'));
 }
 
 export function authOf(request: FastifyRequest): AuthContext {

@@ -6,7 +6,7 @@ import { toStored } from '../db/schema.ts';
 import { HttpError, tooMany } from '../http/errors.ts';
 import { defineRoute, mount } from '../http/route.ts';
 import { checkCode, issueCode } from '../verification/codes.ts';
-import type { ServerContext } from './context.ts';
+import { announceJoins, type ServerContext } from './context.ts';
 
 const start = defineRoute({
   method: 'POST',
@@ -62,10 +62,7 @@ export function verificationRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const e164 = toStored(body.e164);
     await checkCode(ctx.conn.db, e164, body.code, now);
     const joined = await findOrCreateUser(ctx.conn, e164, ctx.config.budget.capacity, now, body.discoverable ?? true);
-    if (joined.fannedOut > 0) {
-      request.log.info({ fannedOut: joined.fannedOut }, 'join events written');
-      ctx.hub.published(joined.eventsAfter).catch((err: unknown) => request.log.error({ err }, 'live delivery failed'));
-    }
+    announceJoins(ctx, request, joined, 'join events written');
     const session = await createSession(ctx.conn.db, joined.userId, body.deviceName ?? null, now);
     return {
       token: session.token,

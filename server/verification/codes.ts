@@ -5,7 +5,8 @@ import type { LimitConfig } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { HttpError, tooMany } from '../http/errors.ts';
 
-const HOUR_MS = 3_600_000;
+/** The window the per-number allowance of codes counts within. */
+export const START_WINDOW_MS = 3_600_000;
 
 function hashCode(salt: string, code: string): string {
   return createHash('sha256').update(salt).update(code).digest('hex');
@@ -23,13 +24,13 @@ export async function issueCode(
   const salt = randomBytes(16).toString('hex');
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('verifications').selectAll().where('e164', '=', e164).executeTakeFirst();
-    const fresh = !row || now - Number(row.window_start) >= HOUR_MS;
+    const fresh = !row || now - Number(row.window_start) >= START_WINDOW_MS;
     const starts = fresh ? 1 : Number(row.window_starts) + 1;
     if (starts > limits.startsPerNumberPerHour) {
       throw tooMany(
         'too_many_codes',
         'too many codes requested for this number; try again later',
-        (Number(row!.window_start) + HOUR_MS - now) / 1000,
+        (Number(row!.window_start) + START_WINDOW_MS - now) / 1000,
       );
     }
     const values = {
