@@ -26,6 +26,10 @@ export interface ContactInput {
   phones: readonly PhoneInput[];
 }
 
+function sortOf(c: ContactInput): string {
+  return c.sortName ?? sortKey(c.name);
+}
+
 const PHONE_ROWS = 50;
 const PHONE_PARAMS = 9;
 
@@ -73,12 +77,11 @@ export function contactWriter(db: Db) {
 
   return {
     insert(sourceId: number, c: ContactInput, now: number): void {
-      const sort = c.sortName ?? sortKey(c.name);
-      const { lastInsertRowid } = insertContact.run(sourceId, c.key, c.digest, c.line, c.name, sort, now, now);
+      const { lastInsertRowid } = insertContact.run(sourceId, c.key, c.digest, c.line, c.name, sortOf(c), now, now);
       writePhones(lastInsertRowid, c.phones);
     },
     update(id: number, c: ContactInput, now: number): void {
-      updateContact.run(c.digest, c.line, c.name, c.sortName ?? sortKey(c.name), now, id);
+      updateContact.run(c.digest, c.line, c.name, sortOf(c), now, id);
       dropPhones(id);
       writePhones(id, c.phones);
     },
