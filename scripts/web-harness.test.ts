@@ -88,7 +88,9 @@ describe('web harness', () => {
 
   it('serves the bridge built from the method table', async () => {
     const script = await (await fetch(`${harness.origin}/__kith/bridge.js`)).text();
-    expect(script).toContain(`installSocketBridge(${JSON.stringify(methodChannels)}, "/__kith/socket")`);
+    expect(script).toContain(
+      `installSocketBridge(${JSON.stringify(methodChannels)}, "/__kith/socket", "${BRIDGE_PROTOCOL}")`,
+    );
   });
 
   it('answers IPC calls over the socket with the token', async () => {

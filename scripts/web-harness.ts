@@ -11,7 +11,7 @@ import type { AppInfo } from '../main/ipc/contract.ts';
 import { createHandlers } from '../main/ipc/handlers.ts';
 import { methodChannels } from '../main/ipc/methods.ts';
 import { resolveStaticFile, staticHeaders } from '../main/shell/static-files.ts';
-import { serveBridgeSocket } from './harness-socket.ts';
+import { BRIDGE_PROTOCOL, serveBridgeSocket } from './harness-socket.ts';
 
 // Browser mode: the built renderer plus the real handler table, reachable only from this
 // machine and only with the per-run token. Development and e2e only; never shipped.
@@ -107,7 +107,7 @@ async function buildBridgeScript(): Promise<string> {
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true },
   });
-  return `${outputText}\ninstallSocketBridge(${JSON.stringify(methodChannels)}, ${JSON.stringify(socketPath)});\n`;
+  return `${outputText}\ninstallSocketBridge(${JSON.stringify(methodChannels)}, ${JSON.stringify(socketPath)}, ${JSON.stringify(BRIDGE_PROTOCOL)});\n`;
 }
 
 async function serveStatic(

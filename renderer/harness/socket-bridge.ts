@@ -4,12 +4,15 @@
 import type { AppEvent, Channel, IpcReply, KithApi } from '../../main/ipc/contract.ts';
 
 const tokenKey = 'kith.harness.token';
-/** The subprotocol named beside the token; the harness answers with it. */
-const protocol = 'kith-bridge';
 
 type Incoming = { id: number; reply: IpcReply<unknown> } | { event: AppEvent };
 
-export function installSocketBridge(methods: Readonly<Record<string, Channel>>, socketPath: string): void {
+/** `protocol` is the subprotocol named beside the token; the harness answers with it. */
+export function installSocketBridge(
+  methods: Readonly<Record<string, Channel>>,
+  socketPath: string,
+  protocol: string,
+): void {
   // The token arrives once in the URL; keep it for reloads of the same tab.
   const fromUrl = new URLSearchParams(location.search).get('token');
   if (fromUrl) {
@@ -23,7 +26,7 @@ export function installSocketBridge(methods: Readonly<Record<string, Channel>>, 
   const pending = new Map<number, (reply: IpcReply<unknown>) => void>();
   const listeners = new Set<(event: AppEvent) => void>();
   let nextId = 1;
-  let socket: WebSocket | null = null;
+  /** The open socket, or the one opening; null when there is none. */
   let opened: Promise<WebSocket> | null = null;
 
   const unreachable = (why: string): IpcReply<unknown> => ({
@@ -34,10 +37,7 @@ export function installSocketBridge(methods: Readonly<Record<string, Channel>>, 
   function connect(): Promise<WebSocket> {
     opened ??= new Promise((resolve, reject) => {
       const ws = new WebSocket(url, [protocol, token]);
-      ws.onopen = () => {
-        socket = ws;
-        resolve(ws);
-      };
+      ws.onopen = () => resolve(ws);
       ws.onmessage = (message) => {
         const data = JSON.parse(String(message.data)) as Incoming;
         if ('event' in data) {
@@ -50,7 +50,6 @@ export function installSocketBridge(methods: Readonly<Record<string, Channel>>, 
       ws.onclose = () => {
         // The harness restarted or refused us: fail what was waiting, and reconnect on the next call (or soon,
         // when something listens for events).
-        socket = null;
         opened = null;
         reject(new Error('closed'));
         for (const settle of pending.values()) settle(unreachable('connection closed'));
@@ -64,7 +63,7 @@ export function installSocketBridge(methods: Readonly<Record<string, Channel>>, 
   async function call(channel: Channel, args: unknown[]): Promise<IpcReply<unknown>> {
     let ws: WebSocket;
     try {
-      ws = socket ?? (await connect());
+      ws = await connect();
     } catch {
       return unreachable('cannot connect');
     }
@@ -77,7 +76,7 @@ export function installSocketBridge(methods: Readonly<Record<string, Channel>>, 
 
   function onEvent(listener: (event: AppEvent) => void): () => void {
     listeners.add(listener);
-    if (!socket) void connect().catch(() => undefined);
+    void connect().catch(() => undefined);
     return () => listeners.delete(listener);
   }
 
