@@ -72,6 +72,20 @@ describe('kith import', () => {
     });
   });
 
+  it('exits after re-importing a large unchanged file, whose threads started but got no work', async () => {
+    const { dir, db, env } = setup();
+    const path = join(dir, 'large.vcf');
+    const card = (i: number) =>
+      `BEGIN:VCARD\r\nVERSION:3.0\r\nUID:large-${i}\r\nFN:Person number ${i} with a longish name\r\n` +
+      `TEL;TYPE=CELL:07400 ${String(100000 + i)}\r\nNOTE:${'x'.repeat(60)}\r\nEND:VCARD\r\n`;
+    writeFileSync(path, Array.from({ length: 2500 }, (_, i) => card(i)).join(''));
+    expect(readFileSync(path).length).toBeGreaterThan(256 * 1024);
+    expect(await kith(['import', path, '--me', ME, '--db', db], env)).toMatchObject({ code: 0, stderr: '' });
+    const again = await kith(['import', path, '--db', db], env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('(0 added, 0 updated, 2500 unchanged, 0 removed)');
+  });
+
   it('names each broken card or line as path:line: reason and still imports the rest', async () => {
     const { dir, db, env } = setup();
     const broken = join(dir, 'broken.vcf');

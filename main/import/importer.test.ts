@@ -1,7 +1,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { listContacts } from '../store/contacts.ts';
+import { listContacts, phoneCounts } from '../store/contacts.ts';
 import { getNumber, numberCounts, numberDiscrepancies } from '../store/numbers.ts';
 import { openStore, type Db } from '../store/open.ts';
 import { tempDir } from '../testing/tmp.ts';
@@ -90,6 +90,21 @@ describe('importFile', () => {
     expect(report).toMatchObject({ removed: 1, unchanged: 1, contacts: 1 });
     expect(getNumber(db, '+447400123456')).toMatchObject({ state: 'synced', refs: 1 });
     expect(getNumber(db, '+447400123457')).toMatchObject({ state: 'pending_removal', refs: 0 });
+  });
+
+  it('counts the file\'s phones by status, with and without unchanged cards', async () => {
+    const first = book(card('u1', 'A', '07400 111111', '112'), card('u2', 'B', '07400 222222'), card('u3', 'C', '0740'));
+    expect((await importFile(db, first, gb)).phones).toEqual({ valid: 2, possible: 0, invalid: 2 });
+    // Every card changed or gone: the report counts what it wrote.
+    const changed = book(card('u1', 'A', '07400 111111', '07400 333333'), card('u2', 'B', '112'));
+    const second = await importFile(db, changed, gb);
+    expect(second).toMatchObject({ unchanged: 0, updated: 2, removed: 1 });
+    expect(second.phones).toEqual({ valid: 2, possible: 0, invalid: 1 });
+    expect(second.phones).toEqual(phoneCounts(db));
+    // One card unchanged: the report counts the store.
+    const third = await importFile(db, book(card('u1', 'A', '07400 111111', '07400 333333'), card('u2', 'B')), gb);
+    expect(third).toMatchObject({ unchanged: 1, updated: 1 });
+    expect(third.phones).toEqual({ valid: 2, possible: 0, invalid: 0 });
   });
 
   it('keeps two identical cards as two contacts, stably across re-imports', async () => {

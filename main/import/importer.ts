@@ -8,8 +8,9 @@ import { recordSourceReport, upsertSource } from '../store/sources.ts';
 import { parseCsvContacts } from './csv/index.ts';
 import { detectFormat, type Format } from './detect.ts';
 import { digestText, stableKey } from './keys.ts';
-import { processInPool } from './pool.ts';
-import { processRecords, type RecordResult, type RecordTask } from './records.ts';
+import { runInOrder } from './in-order.ts';
+import { recordRunner } from './pool.ts';
+import { processRecords, type RecordTask } from './records.ts';
 import { SourceSync } from './source-sync.ts';
 import type { ImportIssue } from './types.ts';
 import { splitVcards, type VcardChunk } from './vcard/index.ts';
@@ -54,10 +55,10 @@ export interface FileReport {
 
 /** Records per batch handed to a worker: large enough to amortize messaging, small enough to keep both busy. */
 const BATCH = 2000;
-/** Batches in flight at once: enough to keep the workers busy, few enough to bound memory. */
-const AHEAD = 2;
-/** Below this, starting threads costs more than it saves. */
+/** Below this many records, starting threads costs more than it saves. */
 const WORKERS_FROM = 1000;
+/** A file this large surely holds that many: its threads start before it is split, to be ready when it is. */
+const EARLY_THREADS_FROM = 256 * 1024;
 
 function readSource(path: string): { file: string; bytes: Buffer } {
   let file: string;
@@ -85,16 +86,20 @@ function describeFsError(err: unknown): string {
 /** Records still to process, each with the digest it will be stored under. */
 type Pending<T> = Array<{ item: T; digest: string }>;
 
-function batches<T>(
-  pending: Pending<T>,
-  make: (items: T[]) => RecordTask,
-): Array<{ digests: string[]; task: RecordTask }> {
-  const out = [];
+interface Work {
+  tasks: RecordTask[];
+  digests: string[][];
+}
+
+/** The pending records in batches: the tasks for the threads, and the digests to store each batch's records under. */
+function batches<T>(pending: Pending<T>, make: (items: T[]) => RecordTask): Work {
+  const work: Work = { tasks: [], digests: [] };
   for (let i = 0; i < pending.length; i += BATCH) {
     const slice = pending.slice(i, i + BATCH);
-    out.push({ digests: slice.map((p) => p.digest), task: make(slice.map((p) => p.item)) });
+    work.tasks.push(make(slice.map((p) => p.item)));
+    work.digests.push(slice.map((p) => p.digest));
   }
-  return out;
+  return work;
 }
 
 /**
@@ -111,6 +116,7 @@ export async function importFile(db: Db, path: string, opts: ImportOptions): Pro
   const format = detected.format;
   const now = opts.now ?? Date.now();
   const region = opts.region;
+  const early = bytes.length >= EARLY_THREADS_FROM ? recordRunner() : null;
 
   db.exec('BEGIN IMMEDIATE');
   try {
@@ -118,7 +124,7 @@ export async function importFile(db: Db, path: string, opts: ImportOptions): Pro
     const sync = new SourceSync(db, sourceId, sourceContacts(db, sourceId), now);
     const errors: ImportIssue[] = [];
     let recordsRead: number;
-    let work: Array<{ digests: string[]; task: RecordTask }>;
+    let work: Work;
 
     if (format === 'vcard') {
       const split = splitVcards(bytes, path);
@@ -142,31 +148,24 @@ export async function importFile(db: Db, path: string, opts: ImportOptions): Pro
       work = batches(pending, (contacts) => ({ kind: 'contacts', region, contacts }));
     }
 
-    // A few batches run ahead of the writer (bounding memory); results are written in file order.
-    const total = work.reduce((n, w) => n + w.digests.length, 0);
-    const run = total >= WORKERS_FROM ? processInPool : (task: RecordTask) => Promise.resolve(processRecords(task));
+    const total = work.digests.reduce((n, d) => n + d.length, 0);
     const bulk = bulkLoadWorthIt(db, total);
     if (bulk) dropBulkIndexes(db);
-    const running: Array<Promise<RecordResult[]>> = [];
-    const launch = (i: number) => {
-      if (i < work.length) running[i] = run(work[i]!.task);
-    };
-    for (let i = 0; i < AHEAD; i++) launch(i);
     let done = 0;
-    for (let i = 0; i < work.length; i++) {
-      const results = await running[i]!;
-      delete running[i];
-      launch(i + AHEAD);
-      const { digests } = work[i]!;
-      // Written batches are let go as the import goes, rather than all of the file's records held to the end.
-      delete work[i];
-      results.forEach((r, k) => {
-        if (r.ok) sync.upsert(r, digests[k]!);
-        else errors.push({ file: path, line: r.line, message: r.message });
-      });
-      done += results.length;
-      opts.onProgress?.({ file: path, done, total });
-    }
+    await runInOrder(
+      work.tasks,
+      total >= WORKERS_FROM ? (early ?? recordRunner()) : null,
+      processRecords,
+      (results, i) => {
+        const digests = work.digests[i]!;
+        results.forEach((r, k) => {
+          if (r.ok) sync.upsert(r, digests[k]!);
+          else errors.push({ file: path, line: r.line, message: r.message });
+        });
+        done += results.length;
+        opts.onProgress?.({ file: path, done, total });
+      },
+    );
 
     if (sync.added + sync.updated + sync.unchanged === 0 && errors.length > 0) {
       // Nothing readable: a damaged copy must not wipe out what an earlier import of this path stored.
@@ -188,7 +187,9 @@ export async function importFile(db: Db, path: string, opts: ImportOptions): Pro
       unchanged: sync.unchanged,
       removed,
       contacts: contactCount(db, sourceId),
-      phones: phoneCounts(db, sourceId),
+      // With nothing unchanged, the file's contacts are exactly those just written, whose phones were counted as they
+      // went: a join over every phone of the file is then not needed.
+      phones: sync.unchanged === 0 ? { ...sync.writtenPhones } : phoneCounts(db, sourceId),
       errors,
     };
     db.exec('COMMIT');

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { TaskRunner } from './in-order.ts';
 import { processRecords, type RecordResult, type RecordTask } from './records.ts';
 
 type Pending = { task: RecordTask; resolve: (r: RecordResult[]) => void; reject: (e: Error) => void };
@@ -29,7 +30,7 @@ class RecordPool {
 
   run(task: RecordTask): Promise<RecordResult[]> {
     if (this.broken) return Promise.resolve(processRecords(task));
-    if (this.workers.length === 0) this.start();
+    this.start();
     const worker = this.workers[this.turn++ % this.workers.length]!;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -39,13 +40,20 @@ class RecordPool {
     });
   }
 
-  private start(): void {
+  /** Starts the threads, if they are not running yet. */
+  start(): void {
+    if (this.broken || this.workers.length > 0) return;
     for (let i = 0; i < this.size; i++) {
       // A small young generation: each thread's nursery otherwise grows to tens of megabytes, and with two threads
       // beside the writer that is what pushed a 100,000-card import near its memory budget. Measured: 20 MB less
       // peak RSS, the same CPU.
       const worker = new Worker(workerUrl, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
       worker.unref();
+      // A thread still loading its modules keeps the process alive even unref'd; once online, unref holds. Without
+      // this, an import that started its threads early but found nothing to parse never exited.
+      worker.once('online', () => {
+        if (this.pending.size === 0) worker.unref();
+      });
       worker.on('message', (msg: { id: number; results?: RecordResult[]; error?: string }) => {
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);
@@ -82,20 +90,24 @@ class RecordPool {
 let pool: RecordPool | undefined;
 
 /**
- * Threads to use: KITH_IMPORT_WORKERS, else one per core (up to four). The main thread's SQLite writes and the
- * workers' parsing overlap; on two cores, two workers still finished a 100,000-card import faster than one.
+ * Threads to use: KITH_IMPORT_WORKERS, else one per core but one (up to four): the importing thread parses too
+ * while it is not writing (see in-order.ts), so it counts as the last core's worker.
  */
 function poolSize(): number {
   const raw = process.env.KITH_IMPORT_WORKERS;
   const fromEnv = raw === undefined || raw === '' ? NaN : Number(raw);
   if (Number.isInteger(fromEnv) && fromEnv >= 0) return fromEnv;
-  return Math.max(1, Math.min(4, availableParallelism()));
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
-/** Process one batch, in a worker when the pool has threads, otherwise inline. */
-export function processInPool(task: RecordTask): Promise<RecordResult[]> {
+/**
+ * The worker threads as a task runner, or null when they are turned off (KITH_IMPORT_WORKERS=0). The threads start
+ * now: a thread takes about 0.1 s to load its modules, which an import can spend splitting its file.
+ */
+export function recordRunner(): TaskRunner<RecordTask, RecordResult[]> | null {
   const size = poolSize();
-  if (size === 0) return Promise.resolve(processRecords(task));
-  pool ??= new RecordPool(size);
-  return pool.run(task);
+  if (size === 0) return null;
+  const p = (pool ??= new RecordPool(size));
+  p.start();
+  return { threads: size, run: (task) => p.run(task) };
 }

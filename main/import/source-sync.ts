@@ -1,5 +1,5 @@
 import type { Db } from '../store/open.ts';
-import { contactWriter, type ExistingContact } from '../store/contacts.ts';
+import { contactWriter, type ExistingContact, type PhoneCounts } from '../store/contacts.ts';
 import type { RecordResult } from './records.ts';
 
 /** Matches a source's incoming records against what the store already holds for it. */
@@ -7,6 +7,8 @@ export class SourceSync {
   added = 0;
   updated = 0;
   unchanged = 0;
+  /** The phones of the records written (added or updated), by status. */
+  readonly writtenPhones: PhoneCounts = { valid: 0, possible: 0, invalid: 0 };
   private readonly byDigest = new Map<string, ExistingContact[]>();
   private readonly byKey = new Map<string, ExistingContact>();
   private readonly seen = new Set<number>();
@@ -52,6 +54,7 @@ export class SourceSync {
   upsert(r: Extract<RecordResult, { ok: true }>, digest: string): void {
     const key = this.uniqueKey(r.key);
     const input = { key, digest, line: r.line, name: r.name, sortName: r.sortName, phones: r.phones };
+    for (const p of r.phones) this.writtenPhones[p.status]++;
     const existing = this.byKey.get(key);
     if (existing && !this.seen.has(existing.id)) {
       this.seen.add(existing.id);
