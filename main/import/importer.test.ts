@@ -92,8 +92,12 @@ describe('importFile', () => {
     expect(getNumber(db, '+447400123457')).toMatchObject({ state: 'pending_removal', refs: 0 });
   });
 
-  it('counts the file\'s phones by status, with and without unchanged cards', async () => {
-    const first = book(card('u1', 'A', '07400 111111', '112'), card('u2', 'B', '07400 222222'), card('u3', 'C', '0740'));
+  it("counts the file's phones by status, with and without unchanged cards", async () => {
+    const first = book(
+      card('u1', 'A', '07400 111111', '112'),
+      card('u2', 'B', '07400 222222'),
+      card('u3', 'C', '0740'),
+    );
     expect((await importFile(db, first, gb)).phones).toEqual({ valid: 2, possible: 0, invalid: 2 });
     // Every card changed or gone: the report counts what it wrote.
     const changed = book(card('u1', 'A', '07400 111111', '07400 333333'), card('u2', 'B', '112'));

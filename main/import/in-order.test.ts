@@ -24,7 +24,12 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 describe('runInOrder', () => {
   it('runs everything here when there is no runner', async () => {
     const written: Array<[string, number]> = [];
-    await runInOrder([1, 2, 3], null, (t) => `inline ${t}`, (r, i) => written.push([r, i]));
+    await runInOrder(
+      [1, 2, 3],
+      null,
+      (t) => `inline ${t}`,
+      (r, i) => written.push([r, i]),
+    );
     expect(written).toEqual([
       ['inline 1', 0],
       ['inline 2', 1],
@@ -77,7 +82,12 @@ describe('runInOrder', () => {
   it('stops with the error of a task that failed in a thread, after writing the ones before it', async () => {
     const { runner, finish, fail } = heldRunner(2);
     const written: string[] = [];
-    const run = runInOrder([0, 1, 2], runner, (t) => `here ${t}`, (r) => written.push(r));
+    const run = runInOrder(
+      [0, 1, 2],
+      runner,
+      (t) => `here ${t}`,
+      (r) => written.push(r),
+    );
     await tick();
     finish.get(0)!('thread 0');
     fail.get(1)!(new Error('thread died'));
@@ -87,9 +97,14 @@ describe('runInOrder', () => {
 
   it('stops with the error of a task that failed here', async () => {
     const { runner } = heldRunner(1);
-    const run = runInOrder([0, 1, 2, 3], runner, (t) => {
-      throw new Error(`bad task ${t}`);
-    }, () => {});
+    const run = runInOrder(
+      [0, 1, 2, 3],
+      runner,
+      (t) => {
+        throw new Error(`bad task ${t}`);
+      },
+      () => {},
+    );
     await expect(run).rejects.toThrow('bad task 2');
   });
 });
