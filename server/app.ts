@@ -77,7 +77,7 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   // The plugin first: its onRequest hook marks upgrade requests, so that an upgrade refused by the token check
   // below still has its socket closed after the 401 (otherwise it stays open and app.close() waits forever).
   await app.register(websocket, { options: { maxPayload: 4096 } });
-  await installPlumbing(app, conn, ctx.now);
+  await installPlumbing(app, conn, ctx.now, config.sessionIdleDays);
   verificationRoutes(app, ctx);
   accountRoutes(app, ctx);
   contactRoutes(app, ctx);
@@ -106,14 +106,19 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   };
 }
 
-async function installPlumbing(app: FastifyInstance, conn: Connection, now: () => number): Promise<void> {
+async function installPlumbing(
+  app: FastifyInstance,
+  conn: Connection,
+  now: () => number,
+  sessionIdleDays: number,
+): Promise<void> {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
     if (!request.routeOptions.config.auth) return;
     const header = request.headers.authorization;
     const match = header ? /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(header) : null;
     if (!match) throw unauthorized();
-    request.auth = await authenticate(conn.db, match[1]!, now());
+    request.auth = await authenticate(conn.db, match[1]!, now(), sessionIdleDays);
     if (!request.auth) throw unauthorized();
   });
 

@@ -29,6 +29,8 @@ export interface ServerConfig {
   reconcileAfterSeconds: number;
   /** How long a batch's answer is kept for replays; a resend after that is applied again, to the same effect. */
   batchRetentionDays: number;
+  /** A session unused this long stops working and is deleted; its device signs in again. */
+  sessionIdleDays: number;
   logLevel: string;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
   trustProxy: boolean;
@@ -69,6 +71,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     codeTtlSeconds: 300,
     reconcileAfterSeconds: int(env, 'KITH_RECONCILE_SECONDS', 86_400, 60, 30 * 86_400),
     batchRetentionDays: int(env, 'KITH_BATCH_RETENTION_DAYS', 30, 1, 3650),
+    sessionIdleDays: int(env, 'KITH_SESSION_IDLE_DAYS', 180, 1, 36_500),
     logLevel: env.KITH_LOG_LEVEL || 'info',
     trustProxy: env.KITH_TRUST_PROXY === '1' || env.KITH_TRUST_PROXY === 'true',
   };

@@ -1,13 +1,14 @@
 import { expect, it } from 'vitest';
 import type { BatchResult, MatchList } from '../protocol/api.ts';
 import { pruneExpired } from './maintenance/prune.ts';
-import { eachDialect, serverFor, signIn, testClock, upload, uploaded } from './testing/suite.ts';
+import { eachDialect, eventPage, serverFor, signIn, testClock, upload, uploaded } from './testing/suite.ts';
 
 const DAY_MS = 86_400_000;
+const RETENTION = { batchRetentionDays: 30, sessionIdleDays: 90 };
 
 await eachDialect('retention', (dialect) => {
   const clock = testClock();
-  const srv = serverFor(dialect, { batchRetentionDays: 30 }, { now: clock.now });
+  const srv = serverFor(dialect, RETENTION, { now: clock.now });
   const batchIds = async (ownerId: number) =>
     (
       await srv()
@@ -26,7 +27,7 @@ await eachDialect('retention', (dialect) => {
     await uploaded(owner, 'keep-new-1', ['+447700500004']);
     clock.advance(11 * DAY_MS);
 
-    const pruned = await pruneExpired(srv().server.ctx.conn, clock.now(), 30);
+    const pruned = await pruneExpired(srv().server.ctx.conn, clock.now(), RETENTION);
     expect(pruned.batches).toBe(1);
     expect(await batchIds(owner.userId)).toEqual(['keep-new-1']);
 
@@ -54,10 +55,43 @@ await eachDialect('retention', (dialect) => {
     clock.advance(2 * 3_600_000);
     expect((await start('+447700500012')).statusCode).toBe(200);
 
-    const pruned = await pruneExpired(srv().server.ctx.conn, clock.now(), 30);
+    const pruned = await pruneExpired(srv().server.ctx.conn, clock.now(), RETENTION);
     expect(pruned.verifications).toBeGreaterThanOrEqual(1);
     const left = (await db.selectFrom('verifications').select('e164').execute()).map((r) => Number(r.e164));
     expect(left).toContain(447700500012);
     expect(left).not.toContain(447700500011);
+  });
+
+  it('ends a session left idle past its period, keeps used ones, and stops it holding back read events', async () => {
+    const db = srv().server.ctx.conn.db;
+    const owner = await signIn(srv().url, '+447700500021');
+    const idle = await signIn(srv().url, '+447700500021', { deviceName: 'old laptop' });
+    const friendNumber = '+447700500022';
+    await uploaded(owner, 'idle-book-1', [friendNumber]);
+    await signIn(srv().url, friendNumber);
+    const inbox = () => db.selectFrom('events').select('id').where('recipient_id', '=', owner.userId).execute();
+    expect(await inbox()).toHaveLength(1);
+
+    clock.advance(60 * DAY_MS);
+    const page = await eventPage(owner);
+    expect(page.events).toHaveLength(1);
+    expect((await owner.call('POST', '/v1/events/ack', { upTo: page.cursor })).status).toBe(200);
+    // The idle device has not read it, so the event stays for it.
+    expect(await inbox()).toHaveLength(1);
+
+    clock.advance(31 * DAY_MS);
+    expect((await idle.call('GET', '/v1/devices')).status).toBe(401);
+    const devices = await owner.call<Array<{ name: string | null }>>('GET', '/v1/devices');
+    expect(devices.status).toBe(200);
+
+    // The suite's earlier sign-ins are as idle by now, and go too.
+    const pruned = await pruneExpired(srv().server.ctx.conn, clock.now(), RETENTION);
+    expect(pruned.sessions).toBeGreaterThanOrEqual(1);
+    const left = await db.selectFrom('sessions').select('device_name').where('user_id', '=', owner.userId).execute();
+    expect(left).toHaveLength(1);
+    expect(left[0]!.device_name).not.toBe('old laptop');
+    // With only the device that read it left, the next acknowledgement lets the event go.
+    expect((await owner.call('POST', '/v1/events/ack', { upTo: page.cursor })).status).toBe(200);
+    expect(await inbox()).toHaveLength(0);
   });
 });

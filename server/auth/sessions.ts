@@ -41,14 +41,25 @@ export async function createSession(
   return { token, sessionId };
 }
 
-export async function authenticate(db: Kysely<Database>, token: string, now: number): Promise<AuthContext | null> {
+const DAY_MS = 86_400_000;
+
+/**
+ * The session a bearer token belongs to, or null. A session unused for `idleDays` no longer counts, even before
+ * maintenance deletes it.
+ */
+export async function authenticate(
+  db: Kysely<Database>,
+  token: string,
+  now: number,
+  idleDays: number,
+): Promise<AuthContext | null> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['sessions.id as sessionId', 'sessions.user_id as userId', 'sessions.last_seen_at', 'users.e164'])
     .where('sessions.token_hash', '=', hashToken(token))
     .executeTakeFirst();
-  if (!row) return null;
+  if (!row || now - Number(row.last_seen_at) > idleDays * DAY_MS) return null;
   if (now - row.last_seen_at > TOUCH_EVERY_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.sessionId).execute();
   }

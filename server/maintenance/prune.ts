@@ -2,7 +2,8 @@
  * Rows that have served their purpose. A batch's stored answer exists so that a resend gets the same answer; after
  * the retention period a resend is simply applied again, which changes nothing (held numbers are skipped, removed
  * ones are gone). A verification row keeps a code and the hour's count of starts for its number; once both have
- * run out it says nothing the next start would not reset.
+ * run out it says nothing the next start would not reset. A session left unused past its idle period already fails
+ * to authenticate; deleting it also stops its acknowledgement cursor from holding back the account's read events.
  */
 import type { Connection } from '../db/connect.ts';
 import { START_WINDOW_MS } from '../verification/codes.ts';
@@ -12,9 +13,19 @@ const DAY_MS = 86_400_000;
 export interface Pruned {
   batches: number;
   verifications: number;
+  sessions: number;
 }
 
-export async function pruneExpired({ db }: Connection, now: number, batchRetentionDays: number): Promise<Pruned> {
+export interface Retention {
+  batchRetentionDays: number;
+  sessionIdleDays: number;
+}
+
+export async function pruneExpired(
+  { db }: Connection,
+  now: number,
+  { batchRetentionDays, sessionIdleDays }: Retention,
+): Promise<Pruned> {
   const batches = await db
     .deleteFrom('upload_batches')
     .where('created_at', '<', now - batchRetentionDays * DAY_MS)
@@ -24,5 +35,13 @@ export async function pruneExpired({ db }: Connection, now: number, batchRetenti
     .where('expires_at', '<', now)
     .where('window_start', '<=', now - START_WINDOW_MS)
     .executeTakeFirst();
-  return { batches: Number(batches.numDeletedRows), verifications: Number(verifications.numDeletedRows) };
+  const sessions = await db
+    .deleteFrom('sessions')
+    .where('last_seen_at', '<', now - sessionIdleDays * DAY_MS)
+    .executeTakeFirst();
+  return {
+    batches: Number(batches.numDeletedRows),
+    verifications: Number(verifications.numDeletedRows),
+    sessions: Number(sessions.numDeletedRows),
+  };
 }

@@ -11,10 +11,10 @@ const EVERY_MS = 3_600_000;
 export function scheduleMaintenance(ctx: ServerContext, log: FastifyBaseLogger): { stop(): Promise<void> } {
   let running: Promise<void> | null = null;
   const round = () => {
-    running ??= pruneExpired(ctx.conn, ctx.now(), ctx.config.batchRetentionDays)
+    running ??= pruneExpired(ctx.conn, ctx.now(), ctx.config)
       .then(
         (pruned) => {
-          if (pruned.batches + pruned.verifications > 0) log.info(pruned, 'pruned expired rows');
+          if (pruned.batches + pruned.verifications + pruned.sessions > 0) log.info(pruned, 'pruned expired rows');
         },
         (err: unknown) => log.warn({ err }, 'pruning failed; it runs again within the hour'),
       )
