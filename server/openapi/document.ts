@@ -73,7 +73,8 @@ function operation(spec: AnySpec): Json {
     responses['413'] = errorResponse('The body is larger than 64 KiB');
     responses['415'] = errorResponse('The body is not application/json');
   }
-  if (spec.auth) responses['401'] = errorResponse('Missing or unknown bearer token, or its session ended after long disuse');
+  if (spec.auth)
+    responses['401'] = errorResponse('Missing or unknown bearer token, or its session ended after long disuse');
   for (const [status, why] of Object.entries(spec.errors ?? {})) responses[status] = errorResponse(why);
   return {
     summary: spec.summary,
