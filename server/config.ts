@@ -36,6 +36,9 @@ export interface ServerConfig {
   trustProxy: boolean;
 }
 
+/** The unit of the retention settings. */
+export const DAY_MS = 86_400_000;
+
 export const DEFAULT_BUDGET: BudgetConfig = { capacity: 50_000, refillPerHour: 6 };
 export const DEFAULT_LIMITS: LimitConfig = {
   startsPerNumberPerHour: 5,

@@ -32,13 +32,14 @@ export async function runInOrder<T, R>(
   let written = 0;
   let wake: (() => void) | null = null;
 
+  const roomAhead = (): boolean => next < tasks.length && next - written < capacity + SLACK;
   const take = (index: number): T => {
     const task = tasks[index]!;
     tasks[index] = undefined;
     return task;
   };
   const give = (): void => {
-    while (runner && inThreads < capacity && next < tasks.length && next - written < capacity + SLACK) {
+    while (runner && inThreads < capacity && roomAhead()) {
       const index = next++;
       inThreads++;
       runner.run(take(index)).then(
@@ -57,7 +58,7 @@ export async function runInOrder<T, R>(
   for (; written < tasks.length; written++) {
     give();
     while (!done.has(written)) {
-      if (next < tasks.length && (next === written || next - written < capacity + SLACK)) {
+      if (roomAhead()) {
         const index = next++;
         done.set(index, { ok: true, value: inline(take(index)) });
         // Let finished thread results land, and hand the threads more, before deciding again.

@@ -1,5 +1,6 @@
 /** Sessions are devices: one per verified login, found by the hash of its bearer token. */
 import type { Kysely } from 'kysely';
+import { DAY_MS } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { hashToken, newToken } from './tokens.ts';
 
@@ -41,8 +42,6 @@ export async function createSession(
   return { token, sessionId };
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * The session a bearer token belongs to, or null. A session unused for `idleDays` no longer counts, even before
  * maintenance deletes it.
@@ -59,8 +58,10 @@ export async function authenticate(
     .select(['sessions.id as sessionId', 'sessions.user_id as userId', 'sessions.last_seen_at', 'users.e164'])
     .where('sessions.token_hash', '=', hashToken(token))
     .executeTakeFirst();
-  if (!row || now - Number(row.last_seen_at) > idleDays * DAY_MS) return null;
-  if (now - row.last_seen_at > TOUCH_EVERY_MS) {
+  if (!row) return null;
+  const unused = now - row.last_seen_at;
+  if (unused > idleDays * DAY_MS) return null;
+  if (unused > TOUCH_EVERY_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.sessionId).execute();
   }
   return { userId: Number(row.userId), sessionId: Number(row.sessionId), e164: Number(row.e164) };

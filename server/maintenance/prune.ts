@@ -5,10 +5,9 @@
  * run out it says nothing the next start would not reset. A session left unused past its idle period already fails
  * to authenticate; deleting it also stops its acknowledgement cursor from holding back the account's read events.
  */
+import { DAY_MS } from '../config.ts';
 import type { Connection } from '../db/connect.ts';
 import { START_WINDOW_MS } from '../verification/codes.ts';
-
-const DAY_MS = 86_400_000;
 
 export interface Pruned {
   batches: number;
