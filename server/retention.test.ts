@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
 import type { BatchResult, MatchList } from '../protocol/api.ts';
+import { DAY_MS } from './config.ts';
 import { pruneExpired } from './maintenance/prune.ts';
 import { eachDialect, eventPage, serverFor, signIn, testClock, upload, uploaded } from './testing/suite.ts';
 
-const DAY_MS = 86_400_000;
 const RETENTION = { batchRetentionDays: 30, sessionIdleDays: 90 };
 
 await eachDialect('retention', (dialect) => {
