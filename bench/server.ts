@@ -15,6 +15,7 @@ import { availability, createTestDatabase, DIALECTS } from '../server/testing/da
 import { BATCH, BOOK_SIZE, BOOKS, JOINER, tokenFor, USERS } from './server-data.ts';
 import type { RoundResult } from './server-load.ts';
 import { ownerHashes, seed, type SeedReport } from './server-seed.ts';
+import { dataMib, tuneDatabase } from './server-tuning.ts';
 
 const CONCURRENCY = 16;
 const WARMUP = Number(process.env.KITH_BENCH_WARMUP ?? 100);
@@ -22,6 +23,8 @@ const ROUNDS = Number(process.env.KITH_BENCH_ROUNDS ?? 3);
 const PER_ROUND = Number(process.env.KITH_BENCH_REQUESTS ?? 400);
 const TARGET_RATIO: Record<DialectName, number> = { sqlite: 0.5, postgres: 0.25, mysql: 0.25 };
 const TARGET_JOIN_MS = 1000;
+/** KITH_BENCH_DBS=sqlite,postgres limits the run to those databases. */
+const WANTED = process.env.KITH_BENCH_DBS ? process.env.KITH_BENCH_DBS.split(',') : DIALECTS;
 
 function log(message: string): void {
   process.stderr.write(`bench server: ${message}\n`);
@@ -137,6 +140,8 @@ interface DbResult {
   rematch: Summary;
   join: JoinFigures;
   seedCheck: string;
+  settings: Record<string, string | number>;
+  dataMib: number;
 }
 
 async function benchDatabase(dialect: DialectName, hashes: readonly string[]): Promise<DbResult> {
@@ -147,6 +152,8 @@ async function benchDatabase(dialect: DialectName, hashes: readonly string[]): P
       await migrate(conn.db, dialect);
       const seeded = await seed(conn, hashes, WARMUP + ROUNDS * PER_ROUND, Date.now());
       log(`${dialect}: seeded in ${seeded.seconds} s`);
+      const size = await dataMib(conn);
+      const tuning = await tuneDatabase(conn, database.url);
       const host = await startHost('real', database.url);
       try {
         // Before any upload, the server must agree with the seed about the first owner's set hash.
@@ -165,9 +172,18 @@ async function benchDatabase(dialect: DialectName, hashes: readonly string[]): P
           }>`select count(*) as n from events where subject_user_id = ${userId}`.execute(conn.db);
           return Number(row.rows[0]!.n);
         });
-        return { seed: seeded, load, rematch, join: joined, seedCheck: String(check.data.status ?? check.status) };
+        return {
+          seed: seeded,
+          load,
+          rematch,
+          join: joined,
+          seedCheck: String(check.data.status ?? check.status),
+          settings: tuning.settings,
+          dataMib: size,
+        };
       } finally {
         await host.stop();
+        await tuning.restore();
       }
     } finally {
       await conn.db.destroy();
@@ -185,7 +201,7 @@ export async function benchServer(): Promise<Record<string, unknown>> {
   log(`floor: ${floors[0]!.numbers_per_s} numbers/s`);
 
   const results = new Map<DialectName, DbResult | string>();
-  for (const dialect of DIALECTS) {
+  for (const dialect of DIALECTS.filter((d) => WANTED.includes(d))) {
     const unreachable = await availability(dialect);
     results.set(dialect, unreachable ?? (await benchDatabase(dialect, hashes)));
   }
@@ -214,6 +230,8 @@ export async function benchServer(): Promise<Record<string, unknown>> {
       contacts: r.seed.contacts,
       seed_s: r.seed.seconds,
       seed_check: r.seedCheck,
+      data_mib: r.dataMib,
+      db_settings: r.settings,
       batch: BATCH,
       concurrency: CONCURRENCY,
       requests: PER_ROUND,

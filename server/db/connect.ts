@@ -6,6 +6,7 @@ import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect } from 'kysely';
 import { createPool as createMysqlPool } from 'mysql2';
 import pg from 'pg';
 import type { Database, DialectName } from './schema.ts';
+import { cacheStatements } from './statement-cache.ts';
 
 export interface Connection {
   db: Kysely<Database>;
@@ -46,7 +47,11 @@ export function connect(url: string, poolSize = 16, onIdleError: (err: Error) =>
     // 1000 WAL pages would run (and fsync twice) after nearly every commit. Every 10000 pages (about 40 MB of
     // WAL) costs less per commit and writes a page once for several commits; durability is unchanged.
     database.pragma('wal_autocheckpoint = 10000');
-    return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect, label };
+    return {
+      db: new Kysely<Database>({ dialect: new SqliteDialect({ database: cacheStatements(database) }) }),
+      dialect,
+      label,
+    };
   }
   if (dialect === 'postgres') {
     // Commits wait for the WAL to reach disk. An operator who accepts losing the last moments of commits to an
