@@ -2,6 +2,8 @@ import { expect, it } from 'vitest';
 import type { BatchResult, MatchList } from '../protocol/api.ts';
 import { DAY_MS } from './config.ts';
 import { pruneExpired } from './maintenance/prune.ts';
+import { maintenanceRound } from './maintenance/schedule.ts';
+import { openStream } from './testing/stream.ts';
 import { eachDialect, eventPage, serverFor, signIn, testClock, upload, uploaded } from './testing/suite.ts';
 
 const RETENTION = { batchRetentionDays: 30, sessionIdleDays: 90 };
@@ -66,6 +68,7 @@ await eachDialect('retention', (dialect) => {
     const db = srv().server.ctx.conn.db;
     const owner = await signIn(srv().url, '+447700500021');
     const idle = await signIn(srv().url, '+447700500021', { deviceName: 'old laptop' });
+    const idleStream = await openStream(srv().url, idle.token);
     const friendNumber = '+447700500022';
     await uploaded(owner, 'idle-book-1', [friendNumber]);
     await signIn(srv().url, friendNumber);
@@ -74,6 +77,7 @@ await eachDialect('retention', (dialect) => {
 
     clock.advance(60 * DAY_MS);
     const page = await eventPage(owner);
+    const ownerStream = await openStream(srv().url, owner.token);
     expect(page.events).toHaveLength(1);
     expect((await owner.call('POST', '/v1/events/ack', { upTo: page.cursor })).status).toBe(200);
     // The idle device has not read it, so the event stays for it.
@@ -85,13 +89,21 @@ await eachDialect('retention', (dialect) => {
     expect(devices.status).toBe(200);
 
     // The suite's earlier sign-ins are as idle by now, and go too.
-    const pruned = await pruneExpired(srv().server.ctx.conn, clock.now(), RETENTION);
+    const pruned = await maintenanceRound(srv().server.ctx);
     expect(pruned.sessions).toBeGreaterThanOrEqual(1);
+    // The idle device's stream closes as if it had been signed out; the used device's stays open.
+    expect((await idleStream.closed).code).toBe(4401);
+    await uploaded(owner, 'idle-book-2', ['+447700500023']);
+    const second = await signIn(srv().url, '+447700500023');
+    await ownerStream.until(() => ownerStream.events().some((e) => e.userId === second.userId));
+    ownerStream.close();
     const left = await db.selectFrom('sessions').select('device_name').where('user_id', '=', owner.userId).execute();
     expect(left).toHaveLength(1);
     expect(left[0]!.device_name).not.toBe('old laptop');
-    // With only the device that read it left, the next acknowledgement lets the event go.
+    // With only the device that read it left, the next acknowledgement lets the first event go.
     expect((await owner.call('POST', '/v1/events/ack', { upTo: page.cursor })).status).toBe(200);
-    expect(await inbox()).toHaveLength(0);
+    const rest = await inbox();
+    expect(rest).toHaveLength(1);
+    expect(Number(rest[0]!.id)).toBeGreaterThan(page.cursor);
   });
 });

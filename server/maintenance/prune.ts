@@ -5,6 +5,7 @@
  * run out it says nothing the next start would not reset. A session left unused past its idle period already fails
  * to authenticate; deleting it also stops its acknowledgement cursor from holding back the account's read events.
  */
+import { sql } from 'kysely';
 import { DAY_MS } from '../config.ts';
 import type { Connection } from '../db/connect.ts';
 import { START_WINDOW_MS } from '../verification/codes.ts';
@@ -13,6 +14,8 @@ export interface Pruned {
   batches: number;
   verifications: number;
   sessions: number;
+  /** The sessions deleted, so that their open streams can be closed like those of a device signed out. */
+  ended: Array<{ userId: number; sessionId: number }>;
 }
 
 export interface Retention {
@@ -34,13 +37,13 @@ export async function pruneExpired(
     .where('expires_at', '<', now)
     .where('window_start', '<=', now - START_WINDOW_MS)
     .executeTakeFirst();
-  const sessions = await db
-    .deleteFrom('sessions')
-    .where('last_seen_at', '<', now - sessionIdleDays * DAY_MS)
-    .executeTakeFirst();
+  // RETURNING names exactly the rows deleted: a session used since the cutoff was read stays, stream and all.
+  const ended = await sql<{ id: number; user_id: number }>`delete from sessions
+    where last_seen_at < ${now - sessionIdleDays * DAY_MS} returning id, user_id`.execute(db);
   return {
     batches: Number(batches.numDeletedRows),
     verifications: Number(verifications.numDeletedRows),
-    sessions: Number(sessions.numDeletedRows),
+    sessions: ended.rows.length,
+    ended: ended.rows.map((r) => ({ userId: Number(r.user_id), sessionId: Number(r.id) })),
   };
 }

@@ -1,17 +1,24 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ServerContext } from '../routes/context.ts';
-import { pruneExpired } from './prune.ts';
+import { pruneExpired, type Pruned } from './prune.ts';
 
 const EVERY_MS = 3_600_000;
 
+/** One round: prunes, and closes the open streams of the sessions it ended, as signing them out would. */
+export async function maintenanceRound(ctx: ServerContext): Promise<Omit<Pruned, 'ended'>> {
+  const { ended, ...counts } = await pruneExpired(ctx.conn, ctx.now(), ctx.config);
+  for (const { userId, sessionId } of ended) ctx.hub.signedOut(userId, sessionId);
+  return counts;
+}
+
 /**
- * Prunes once shortly after start and then every hour, off the request path. Never keeps the process alive; a
+ * Runs a round shortly after start and then every hour, off the request path. Never keeps the process alive; a
  * failed round is logged and the next one tries again. `stop` waits for a round in progress.
  */
 export function scheduleMaintenance(ctx: ServerContext, log: FastifyBaseLogger): { stop(): Promise<void> } {
   let running: Promise<void> | null = null;
   const round = () => {
-    running ??= pruneExpired(ctx.conn, ctx.now(), ctx.config)
+    running ??= maintenanceRound(ctx)
       .then(
         (pruned) => {
           if (pruned.batches + pruned.verifications + pruned.sessions > 0) log.info(pruned, 'pruned expired rows');
