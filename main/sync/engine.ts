@@ -366,6 +366,11 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
         client.ack(last.id).catch(() => undefined);
       },
       onReconnect: () => void this.sync({ pullEvents: true }),
+      // A pass now meets the refused token and reports it; once signed in again, a pass opens a new stream.
+      onSignedOut: () => {
+        this.stream = null;
+        void this.sync();
+      },
     });
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import type { EventPage, InboxEvent } from '../../protocol/api.ts';
+import type { DeviceList, EventPage, InboxEvent } from '../../protocol/api.ts';
 import { call } from '../../server/testing/client.ts';
 import { serverFor, signIn } from '../../server/testing/suite.ts';
 import { getNumber } from '../store/numbers.ts';
@@ -162,5 +162,34 @@ describe('join events', () => {
     expect(takeUnnotified(me.db)).toEqual([]);
     expect(activity(me.db).filter((a) => a.kind === 'join')).toHaveLength(1);
     expect(joinedContacts(me.db).map((j) => j.name)).toEqual(['Bea']);
+  });
+
+  it('stops the stream and reports the refused token when another device signs this one out', async () => {
+    const me = await signedInDevice(server().url);
+    const tablet = await signIn(server().url, me.e164, { deviceName: 'tablet' });
+    let sockets = 0;
+    let ready: () => void = () => undefined;
+    const streamReady = new Promise<void>((resolve) => (ready = resolve));
+    const webSocket: WebSocketFactory = (url, headers) => {
+      sockets++;
+      const socket = new WebSocket(url, { headers });
+      socket.on('message', (data: Buffer) => {
+        if ((JSON.parse(data.toString('utf8')) as { type: string }).type === 'ready') ready();
+      });
+      return socket;
+    };
+    // Reconnecting would take a few milliseconds at this backoff, so a stream that kept trying would show.
+    const engine = me.engine({ webSocket, backoff: { baseMs: 5, maxMs: 20 } });
+    engine.start();
+    await within(streamReady, 10_000, 'the event stream');
+    expect(engine.status().lastError).toBeNull();
+
+    const devices = await tablet.call<DeviceList>('GET', '/v1/devices');
+    const mine = devices.body.devices.find((d) => !d.current)!;
+    expect((await tablet.call('DELETE', `/v1/devices/${mine.id}`)).status).toBe(200);
+
+    await vi.waitFor(() => expect(engine.status().lastError).toMatch(/: 401 unauthorized/), { timeout: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sockets).toBe(1);
   });
 });

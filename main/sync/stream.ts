@@ -6,10 +6,13 @@ import WebSocket from 'ws';
 import { StreamMessage, type InboxEvent } from '../../protocol/api.ts';
 import { backoffDelay, type BackoffOptions } from './backoff.ts';
 
+/** The server closes a stream with this code when its device is signed out or its account deleted. */
+export const SIGNED_OUT_CLOSE = 4401;
+
 export interface StreamSocketLike {
   on(event: 'open', listener: () => void): unknown;
   on(event: 'message', listener: (data: Buffer | string) => void): unknown;
-  on(event: 'close', listener: () => void): unknown;
+  on(event: 'close', listener: (code: number) => void): unknown;
   on(event: 'error', listener: (err: Error) => void): unknown;
   close(): void;
 }
@@ -24,6 +27,8 @@ export interface StreamOptions {
   onEvents: (events: InboxEvent[]) => void;
   /** After a drop, once connected again: the engine pulls over HTTP and syncs. */
   onReconnect: () => void;
+  /** The server ended this device's session; the stream stays closed, since the token is refused from now on. */
+  onSignedOut: () => void;
   factory?: WebSocketFactory | undefined;
   backoff: BackoffOptions;
   random: () => number;
@@ -67,9 +72,14 @@ export class EventStream {
       }
     });
     socket.on('error', () => undefined);
-    socket.on('close', () => {
+    socket.on('close', (code) => {
       if (this.closed || this.socket !== socket) return;
       this.socket = null;
+      if (code === SIGNED_OUT_CLOSE) {
+        this.closed = true;
+        this.options.onSignedOut();
+        return;
+      }
       this.timer = setTimeout(
         () => this.connect(true),
         backoffDelay(this.attempt++, this.options.backoff, this.options.random),
