@@ -15,18 +15,29 @@ export function devSender(write: (line: string) => void = (l) => process.stderr.
 }
 
 /**
- * POSTs `{ to, code, text }` as JSON to a gateway. With a secret, the body is signed with HMAC-SHA256 in
- * `X-Kith-Signature` so the gateway can check the sender.
+ * POSTs `{ to, code, text }` as JSON to a gateway, with the time of sending in `X-Kith-Timestamp` (Unix seconds).
+ * With a secret, `X-Kith-Signature` is the HMAC-SHA256 of `TIMESTAMP.BODY`: the gateway can check the sender, and,
+ * by refusing old timestamps, that a captured request is not being replayed.
  */
-export function webhookSender(url: string, secret: string | null, timeoutMs = 10_000): CodeSender {
+export function webhookSender(
+  url: string,
+  secret: string | null,
+  timeoutMs = 10_000,
+  now: () => number = Date.now,
+): CodeSender {
   return {
     kind: 'webhook',
     async send(e164, code) {
       const body = JSON.stringify({ to: e164, code, text: `Your Kith code is ${code}` });
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (secret) headers['x-kith-signature'] = createHmac('sha256', secret).update(body).digest('hex');
+      const timestamp = String(Math.floor(now() / 1000));
+      const headers: Record<string, string> = { 'content-type': 'application/json', 'x-kith-timestamp': timestamp };
+      if (secret) headers['x-kith-signature'] = webhookSignature(secret, timestamp, body);
       const res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
       if (!res.ok) throw new Error(`SMS webhook answered ${res.status}`);
     },
   };
+}
+
+export function webhookSignature(secret: string, timestamp: string, body: string): string {
+  return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
 }
