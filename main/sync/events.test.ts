@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import type { DeviceList, EventPage, InboxEvent } from '../../protocol/api.ts';
+import type { EventPage, InboxEvent } from '../../protocol/api.ts';
 import { call } from '../../server/testing/client.ts';
 import { serverFor, signIn } from '../../server/testing/suite.ts';
 import { getNumber } from '../store/numbers.ts';
-import { setSetting } from '../store/settings.ts';
+import { getSetting, setSetting } from '../store/settings.ts';
 import { freshNumber, signedInDevice, vcard, type Device } from '../testing/sync-harness.ts';
 import type { SyncEngine } from './engine.ts';
 import { activity } from './history.ts';
@@ -36,6 +36,22 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
     timer = setTimeout(() => reject(new Error(`${what}: nothing within ${ms} ms`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The real `ws` client, counting the sockets it opens; `ready` resolves on the server's first `ready`. */
+function watchedWebSocket(): { factory: WebSocketFactory; ready: Promise<void>; opened: () => number } {
+  let opened = 0;
+  let ready: () => void = () => undefined;
+  const readyPromise = new Promise<void>((resolve) => (ready = resolve));
+  const factory: WebSocketFactory = (url, headers) => {
+    opened++;
+    const socket = new WebSocket(url, { headers });
+    socket.on('message', (data: Buffer) => {
+      if ((JSON.parse(data.toString('utf8')) as { type: string }).type === 'ready') ready();
+    });
+    return socket;
+  };
+  return { factory, ready: readyPromise, opened: () => opened };
 }
 
 const joinsStored = (me: Device) => me.db.prepare('SELECT count(*) FROM joins').pluck().get();
@@ -105,21 +121,12 @@ describe('join events', () => {
     await signIn(server().url, me.e164, { deviceName: 'tablet' });
     const bea = freshNumber();
     await me.importCards([vcard('b', 'Bea', [bea])]);
-    // The real `ws` client; the test only listens for the server's `ready`.
-    let ready: () => void = () => undefined;
-    const streamReady = new Promise<void>((resolve) => (ready = resolve));
-    const webSocket: WebSocketFactory = (url, headers) => {
-      const socket = new WebSocket(url, { headers });
-      socket.on('message', (data: Buffer) => {
-        if ((JSON.parse(data.toString('utf8')) as { type: string }).type === 'ready') ready();
-      });
-      return socket;
-    };
-    const engine = me.engine({ webSocket });
+    const stream = watchedWebSocket();
+    const engine = me.engine({ webSocket: stream.factory });
     const joined = joinedEvents(engine);
 
     engine.start();
-    await within(streamReady, 10_000, 'the event stream');
+    await within(stream.ready, 10_000, 'the event stream');
     expect(await me.serverNumbers()).toEqual([bea]);
     const from = me.requests.length;
     const beaUser = await signIn(server().url, bea);
@@ -167,29 +174,18 @@ describe('join events', () => {
   it('stops the stream and reports the refused token when another device signs this one out', async () => {
     const me = await signedInDevice(server().url);
     const tablet = await signIn(server().url, me.e164, { deviceName: 'tablet' });
-    let sockets = 0;
-    let ready: () => void = () => undefined;
-    const streamReady = new Promise<void>((resolve) => (ready = resolve));
-    const webSocket: WebSocketFactory = (url, headers) => {
-      sockets++;
-      const socket = new WebSocket(url, { headers });
-      socket.on('message', (data: Buffer) => {
-        if ((JSON.parse(data.toString('utf8')) as { type: string }).type === 'ready') ready();
-      });
-      return socket;
-    };
+    const stream = watchedWebSocket();
     // Reconnecting would take a few milliseconds at this backoff, so a stream that kept trying would show.
-    const engine = me.engine({ webSocket, backoff: { baseMs: 5, maxMs: 20 } });
+    const engine = me.engine({ webSocket: stream.factory, backoff: { baseMs: 5, maxMs: 20 } });
     engine.start();
-    await within(streamReady, 10_000, 'the event stream');
+    await within(stream.ready, 10_000, 'the event stream');
     expect(engine.status().lastError).toBeNull();
 
-    const devices = await tablet.call<DeviceList>('GET', '/v1/devices');
-    const mine = devices.body.devices.find((d) => !d.current)!;
-    expect((await tablet.call('DELETE', `/v1/devices/${mine.id}`)).status).toBe(200);
+    const mine = getSetting(me.db, 'device_id');
+    expect((await tablet.call('DELETE', `/v1/devices/${mine}`)).status).toBe(200);
 
     await vi.waitFor(() => expect(engine.status().lastError).toMatch(/: 401 unauthorized/), { timeout: 10_000 });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(sockets).toBe(1);
+    expect(stream.opened()).toBe(1);
   });
 });
