@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { Account, ErrorBody, MatchList } from '../protocol/api.ts';
 import { eachDialect, phones, serverFor, signIn, testClock, upload, uploaded, type User } from './testing/suite.ts';
@@ -82,6 +83,33 @@ await eachDialect('batch idempotency', (dialect) => {
     const theirs = await upload(other, 'batch-bbb1', ['+447700100301']);
     expect(theirs.status).toBe(200);
     expect(theirs.body).toMatchObject({ added: 1, count: 1 });
+  });
+
+  it('still honours a batch recorded under the earlier request hash, taken over the sorted number texts', async () => {
+    const me = await signIn(srv().url, '+447700100008');
+    const numbers = ['+447700100600', '+14155550100', '+4477001006'];
+    const first = await uploaded(me, 'batch-old1', numbers);
+    const earlier = createHash('sha256')
+      .update(JSON.stringify([[...numbers].sort(), []]))
+      .digest('hex');
+    const { db } = srv().server.ctx.conn;
+    const stored = db
+      .selectFrom('upload_batches')
+      .select('request_hash')
+      .where('owner_id', '=', me.userId)
+      .where('batch_id', '=', 'batch-old1');
+    expect((await stored.executeTakeFirstOrThrow()).request_hash).not.toBe(earlier);
+    await db
+      .updateTable('upload_batches')
+      .set({ request_hash: earlier })
+      .where('owner_id', '=', me.userId)
+      .where('batch_id', '=', 'batch-old1')
+      .execute();
+
+    const again = await upload(me, 'batch-old1', [...numbers].reverse());
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first);
+    expect((await upload(me, 'batch-old1', numbers.slice(1))).status).toBe(409);
   });
 
   it('does not record a batch refused for its budget, so it applies when sent again later', async () => {
