@@ -1,11 +1,34 @@
-/** Deleting an account removes everything that names it: sessions, its uploaded set, its inbox, and any event
- * about it in others' inboxes. Nothing is left that no user holds. */
+/**
+ * Deleting an account removes everything that names it: sessions, its uploaded set, its inbox, and any event
+ * about it in others' inboxes. Nothing is left that no user holds, except a part-spent budget of new numbers under
+ * a hash of the number (see spent-budget.ts), until it would have refilled.
+ */
+import type { BudgetConfig } from '../config.ts';
 import type { Connection } from '../db/connect.ts';
 import { lockUser, takeJoinLock } from '../db/sql.ts';
+import { keepSpentBudget } from './spent-budget.ts';
 
-export async function deleteAccount({ db, dialect }: Connection, userId: number, e164: number): Promise<void> {
+export async function deleteAccount(
+  { db, dialect }: Connection,
+  userId: number,
+  e164: number,
+  budget: BudgetConfig,
+  now: number,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await lockUser(trx, dialect, userId);
+    const bucket = await trx
+      .selectFrom('users')
+      .select(['budget_tokens', 'budget_at'])
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
+    await keepSpentBudget(
+      trx,
+      e164,
+      { tokens: Number(bucket.budget_tokens), at: Number(bucket.budget_at) },
+      budget,
+      now,
+    );
     // Like an upload: a join's fan-out either commits first (and its events to this user are deleted below) or
     // runs after this commits (and no longer sees this user's contacts).
     await takeJoinLock(trx, dialect, 'shared');

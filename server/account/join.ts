@@ -4,9 +4,11 @@
  */
 import { sql, type Transaction } from 'kysely';
 import { EMPTY_SET_HASH } from '../../protocol/set-hash.ts';
+import type { BudgetConfig } from '../config.ts';
 import type { Connection } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { takeJoinLock } from '../db/sql.ts';
+import { startingBudget } from './spent-budget.ts';
 
 /** Join events just written: how many, and the id they all come after (for live delivery). */
 export interface FanOut {
@@ -48,7 +50,7 @@ export async function fanOutJoin(
 export async function findOrCreateUser(
   { db, dialect }: Connection,
   e164: number,
-  budgetCapacity: number,
+  budget: BudgetConfig,
   now: number,
   discoverable = true,
 ): Promise<JoinResult> {
@@ -65,7 +67,7 @@ export async function findOrCreateUser(
       discoverable: discoverable ? 1 : 0,
       set_hash: EMPTY_SET_HASH,
       contact_count: 0,
-      budget_tokens: budgetCapacity,
+      budget_tokens: await startingBudget(trx, e164, budget, now),
       budget_at: now,
     };
     const userId =

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import * as m001 from './migrations/001-initial.ts';
 import * as m002 from './migrations/002-batch-age.ts';
 import * as m003 from './migrations/003-session-age.ts';
+import * as m004 from './migrations/004-spent-budgets.ts';
 import type { Database, DialectName } from './schema.ts';
 
 export async function migrate(db: Kysely<Database>, dialect: DialectName): Promise<string[]> {
@@ -11,6 +12,7 @@ export async function migrate(db: Kysely<Database>, dialect: DialectName): Promi
     '001-initial': { up: (d) => m001.up(d, dialect) },
     '002-batch-age': { up: (d) => m002.up(d) },
     '003-session-age': { up: (d) => m003.up(d) },
+    '004-spent-budgets': { up: (d) => m004.up(d) },
   };
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();

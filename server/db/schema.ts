@@ -61,6 +61,14 @@ export interface EventsTable {
   created_at: number;
 }
 
+/** A deleted account's budget, by a hash of its number, until it would have refilled (`full_at`). */
+export interface SpentBudgetsTable {
+  number_hash: string;
+  tokens: number;
+  at: number;
+  full_at: number;
+}
+
 export interface LocksTable {
   name: string;
 }
@@ -73,6 +81,7 @@ export interface Database {
   upload_batches: UploadBatchesTable;
   events: EventsTable;
   locks: LocksTable;
+  spent_budgets: SpentBudgetsTable;
 }
 
 export function toStored(e164: string): number {

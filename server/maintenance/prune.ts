@@ -4,6 +4,8 @@
  * ones are gone). A verification row keeps a code and the hour's count of starts for its number; once both have
  * run out it says nothing the next start would not reset. A session left unused past its idle period already fails
  * to authenticate; deleting it also stops its acknowledgement cursor from holding back the account's read events.
+ * A deleted account's spent budget is kept only until it would have refilled: after that a new account for the
+ * number starts full either way.
  */
 import { sql } from 'kysely';
 import { DAY_MS } from '../config.ts';
@@ -14,6 +16,7 @@ export interface Pruned {
   batches: number;
   verifications: number;
   sessions: number;
+  budgets: number;
   /** The sessions deleted, so that their open streams can be closed like those of a device signed out. */
   ended: Array<{ userId: number; sessionId: number }>;
 }
@@ -37,6 +40,7 @@ export async function pruneExpired(
     .where('expires_at', '<', now)
     .where('window_start', '<=', now - START_WINDOW_MS)
     .executeTakeFirst();
+  const budgets = await db.deleteFrom('spent_budgets').where('full_at', '<=', now).executeTakeFirst();
   // RETURNING names exactly the rows deleted: a session used since the cutoff was read stays, stream and all.
   const ended = await sql<{ id: number; user_id: number }>`delete from sessions
     where last_seen_at < ${now - sessionIdleDays * DAY_MS} returning id, user_id`.execute(db);
@@ -44,6 +48,7 @@ export async function pruneExpired(
     batches: Number(batches.numDeletedRows),
     verifications: Number(verifications.numDeletedRows),
     sessions: ended.rows.length,
+    budgets: Number(budgets.numDeletedRows),
     ended: ended.rows.map((r) => ({ userId: Number(r.user_id), sessionId: Number(r.id) })),
   };
 }

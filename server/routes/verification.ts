@@ -61,7 +61,7 @@ export function verificationRoutes(app: FastifyInstance, ctx: ServerContext): vo
     if (wait > 0) throw tooMany('too_many_attempts', 'too many verification attempts from this address', wait);
     const e164 = toStored(body.e164);
     await checkCode(ctx.conn.db, e164, body.code, now);
-    const joined = await findOrCreateUser(ctx.conn, e164, ctx.config.budget.capacity, now, body.discoverable ?? true);
+    const joined = await findOrCreateUser(ctx.conn, e164, ctx.config.budget, now, body.discoverable ?? true);
     announceJoins(ctx, request, joined, 'join events written');
     const session = await createSession(ctx.conn.db, joined.userId, body.deviceName ?? null, now);
     return {

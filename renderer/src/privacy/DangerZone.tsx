@@ -83,7 +83,10 @@ export function DangerZone({ onStateChange }: { onStateChange: (state: AppState)
         >
           <p>
             Your account and everything the server holds for it are deleted, and this computer is signed out. Contacts
-            who have your number no longer see you on Kith. This cannot be undone.
+            who have your number no longer see you on Kith. This cannot be undone. One thing stays for a while: if you
+            uploaded numbers recently, the server keeps how many new numbers your number may still look up (not which
+            ones), under a hash of your number, until that allowance has refilled, so that a new account cannot start
+            with a fresh one.
           </p>
         </ConfirmDialog>
       )}
