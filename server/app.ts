@@ -8,6 +8,7 @@ import { connect, type Connection } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { scheduleMaintenance } from './maintenance/schedule.ts';
 import { EventHub } from './events/hub.ts';
+import { startRelay, type Relay } from './events/relay.ts';
 import { HttpError, unauthorized } from './http/errors.ts';
 import { openApiDocument } from './openapi/document.ts';
 import { accountRoutes } from './routes/account.ts';
@@ -32,6 +33,8 @@ export interface BuildOptions {
 export interface KithServer {
   app: FastifyInstance;
   ctx: ServerContext;
+  /** Polls for other processes' events and sign-outs (PostgreSQL and MySQL with `relayMs` above 0). */
+  relay: Relay | null;
   close(): Promise<void>;
 }
 
@@ -93,13 +96,18 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   });
 
   const maintenance = scheduleMaintenance(ctx, app.log);
+  // SQLite is one process by rule, so there is nothing to relay.
+  const relay =
+    conn.dialect === 'sqlite' || config.relayMs === 0 ? null : startRelay(conn.db, ctx.hub, config.relayMs, app.log);
 
   return {
     app,
     ctx,
+    relay,
     async close() {
       ctx.hub.closeAll();
       await maintenance.stop();
+      await relay?.stop();
       await app.close();
       await conn.db.destroy();
     },

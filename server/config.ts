@@ -34,6 +34,11 @@ export interface ServerConfig {
   logLevel: string;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
   trustProxy: boolean;
+  /**
+   * On PostgreSQL and MySQL, how often each process asks the database for events and sign-outs of other processes
+   * sharing it, for its open streams; 0 turns this off (one process only).
+   */
+  relayMs: number;
 }
 
 /** The unit of the retention settings. */
@@ -77,6 +82,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     sessionIdleDays: int(env, 'KITH_SESSION_IDLE_DAYS', 180, 1, 36_500),
     logLevel: env.KITH_LOG_LEVEL || 'info',
     trustProxy: env.KITH_TRUST_PROXY === '1' || env.KITH_TRUST_PROXY === 'true',
+    relayMs: int(env, 'KITH_RELAY_MS', 1000, 0, 3_600_000),
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Live delivery: each open WebSocket gets the events of its account as they are written. Every socket keeps
  * the id of the last event it was sent and flushes one at a time, so nothing is sent twice or out of order.
- * One process only; several instances would relay "new events after id N" over PostgreSQL LISTEN/NOTIFY.
+ * It hears the joins and sign-outs of its own process; relay.ts brings in those of other processes.
  */
 import type { Kysely } from 'kysely';
 import type { StreamMessage } from '../../protocol/api.ts';
@@ -83,6 +83,22 @@ export class EventHub {
   signedOut(recipientId: number, sessionId?: number): void {
     for (const sub of this.byRecipient.get(recipientId) ?? []) {
       if (sessionId === undefined || sub.sessionId === sessionId) sub.socket.close(4401, 'signed out');
+    }
+  }
+
+  /** The sessions that have a stream open here. */
+  openSessions(): number[] {
+    const ids = new Set<number>();
+    for (const set of this.byRecipient.values()) for (const sub of set) ids.add(sub.sessionId);
+    return [...ids];
+  }
+
+  /** Closes, as signed out, the streams of the `checked` sessions that are not `alive` any more. */
+  closeEnded(checked: readonly number[], alive: ReadonlySet<number>): void {
+    const ended = new Set(checked.filter((id) => !alive.has(id)));
+    if (ended.size === 0) return;
+    for (const set of this.byRecipient.values()) {
+      for (const sub of set) if (ended.has(sub.sessionId)) sub.socket.close(4401, 'signed out');
     }
   }
 
