@@ -16,7 +16,7 @@ import { contactRoutes } from './routes/contacts.ts';
 import type { ServerContext } from './routes/context.ts';
 import { eventRoutes } from './routes/events.ts';
 import { verificationRoutes } from './routes/verification.ts';
-import { WindowLimiter } from './verification/ip-limiter.ts';
+import { AddressLimiter } from './verification/address-limiter.ts';
 import { devSender, webhookSender, type CodeSender } from './verification/senders.ts';
 
 /** 1000 numbers of up to 16 characters with JSON quoting fit in well under this. */
@@ -74,8 +74,8 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
     sender: options.sender === undefined ? senderFor(config) : options.sender,
     hub: new EventHub(conn.db, (err) => app.log.error({ err }, 'live delivery failed')),
     now: options.now ?? Date.now,
-    startsByIp: new WindowLimiter(config.limits.startsPerIpPerHour),
-    attemptsByIp: new WindowLimiter(config.limits.attemptsPerIpPerHour),
+    startsByIp: new AddressLimiter(conn, 'starts', config.limits.startsPerIpPerHour),
+    attemptsByIp: new AddressLimiter(conn, 'attempts', config.limits.attemptsPerIpPerHour),
   };
   // The plugin first: its onRequest hook marks upgrade requests, so that an upgrade refused by the token check
   // below still has its socket closed after the 401 (otherwise it stays open and app.close() waits forever).

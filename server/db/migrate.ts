@@ -5,6 +5,7 @@ import * as m001 from './migrations/001-initial.ts';
 import * as m002 from './migrations/002-batch-age.ts';
 import * as m003 from './migrations/003-session-age.ts';
 import * as m004 from './migrations/004-spent-budgets.ts';
+import * as m005 from './migrations/005-address-windows.ts';
 import type { Database, DialectName } from './schema.ts';
 
 export async function migrate(db: Kysely<Database>, dialect: DialectName): Promise<string[]> {
@@ -13,6 +14,7 @@ export async function migrate(db: Kysely<Database>, dialect: DialectName): Promi
     '002-batch-age': { up: (d) => m002.up(d) },
     '003-session-age': { up: (d) => m003.up(d) },
     '004-spent-budgets': { up: (d) => m004.up(d) },
+    '005-address-windows': { up: (d) => m005.up(d) },
   };
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();

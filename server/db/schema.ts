@@ -69,6 +69,14 @@ export interface SpentBudgetsTable {
   full_at: number;
 }
 
+/** Hits from one client address (by hash) of one kind within the hour from `window_start`. */
+export interface AddressWindowsTable {
+  address_hash: string;
+  kind: string;
+  window_start: number;
+  hits: number;
+}
+
 export interface LocksTable {
   name: string;
 }
@@ -82,6 +90,7 @@ export interface Database {
   events: EventsTable;
   locks: LocksTable;
   spent_budgets: SpentBudgetsTable;
+  address_windows: AddressWindowsTable;
 }
 
 export function toStored(e164: string): number {

@@ -5,11 +5,12 @@
  * run out it says nothing the next start would not reset. A session left unused past its idle period already fails
  * to authenticate; deleting it also stops its acknowledgement cursor from holding back the account's read events.
  * A deleted account's spent budget is kept only until it would have refilled: after that a new account for the
- * number starts full either way.
+ * number starts full either way. An address's window of hits says nothing once its hour is over.
  */
 import { sql } from 'kysely';
 import { DAY_MS } from '../config.ts';
 import type { Connection } from '../db/connect.ts';
+import { ADDRESS_WINDOW_MS } from '../verification/address-limiter.ts';
 import { START_WINDOW_MS } from '../verification/codes.ts';
 
 export interface Pruned {
@@ -17,6 +18,7 @@ export interface Pruned {
   verifications: number;
   sessions: number;
   budgets: number;
+  addresses: number;
   /** The sessions deleted, so that their open streams can be closed like those of a device signed out. */
   ended: Array<{ userId: number; sessionId: number }>;
 }
@@ -41,6 +43,10 @@ export async function pruneExpired(
     .where('window_start', '<=', now - START_WINDOW_MS)
     .executeTakeFirst();
   const budgets = await db.deleteFrom('spent_budgets').where('full_at', '<=', now).executeTakeFirst();
+  const addresses = await db
+    .deleteFrom('address_windows')
+    .where('window_start', '<=', now - ADDRESS_WINDOW_MS)
+    .executeTakeFirst();
   // RETURNING names exactly the rows deleted: a session used since the cutoff was read stays, stream and all.
   const ended = await sql<{ id: number; user_id: number }>`delete from sessions
     where last_seen_at < ${now - sessionIdleDays * DAY_MS} returning id, user_id`.execute(db);
@@ -49,6 +55,7 @@ export async function pruneExpired(
     verifications: Number(verifications.numDeletedRows),
     sessions: ended.rows.length,
     budgets: Number(budgets.numDeletedRows),
+    addresses: Number(addresses.numDeletedRows),
     ended: ended.rows.map((r) => ({ userId: Number(r.user_id), sessionId: Number(r.id) })),
   };
 }

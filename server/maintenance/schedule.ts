@@ -21,8 +21,7 @@ export function scheduleMaintenance(ctx: ServerContext, log: FastifyBaseLogger):
     running ??= maintenanceRound(ctx)
       .then(
         (pruned) => {
-          if (pruned.batches + pruned.verifications + pruned.sessions + pruned.budgets > 0)
-            log.info(pruned, 'pruned expired rows');
+          if (Object.values(pruned).some((n) => n > 0)) log.info(pruned, 'pruned expired rows');
         },
         (err: unknown) => log.warn({ err }, 'pruning failed; it runs again within the hour'),
       )

@@ -6,7 +6,7 @@ import type { Connection } from '../db/connect.ts';
 import type { EventHub } from '../events/hub.ts';
 import { unauthorized } from '../http/errors.ts';
 import type { CodeSender } from '../verification/senders.ts';
-import type { WindowLimiter } from '../verification/ip-limiter.ts';
+import type { AddressLimiter } from '../verification/address-limiter.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -24,8 +24,8 @@ export interface ServerContext {
   sender: CodeSender | null;
   hub: EventHub;
   now: () => number;
-  startsByIp: WindowLimiter;
-  attemptsByIp: WindowLimiter;
+  startsByIp: AddressLimiter;
+  attemptsByIp: AddressLimiter;
 }
 
 /** Wakes the live streams of the recipients of join events just committed; delivery failing is only logged. */

@@ -40,7 +40,7 @@ export function verificationRoutes(app: FastifyInstance, ctx: ServerContext): vo
       throw new HttpError(503, 'no_sender', 'this server has no SMS gateway configured (set KITH_SMS_WEBHOOK_URL)');
     }
     const now = ctx.now();
-    const wait = ctx.startsByIp.hit(request.ip, now);
+    const wait = await ctx.startsByIp.hit(request.ip, now);
     if (wait > 0) throw tooMany('too_many_codes', 'too many codes requested from this address', wait);
     const code = await issueCode(ctx.conn.db, toStored(body.e164), ctx.config.limits, ctx.config.codeTtlSeconds, now);
     try {
@@ -57,7 +57,7 @@ export function verificationRoutes(app: FastifyInstance, ctx: ServerContext): vo
 
   mount(app, verify, async ({ body, request }) => {
     const now = ctx.now();
-    const wait = ctx.attemptsByIp.hit(request.ip, now);
+    const wait = await ctx.attemptsByIp.hit(request.ip, now);
     if (wait > 0) throw tooMany('too_many_attempts', 'too many verification attempts from this address', wait);
     const e164 = toStored(body.e164);
     await checkCode(ctx.conn.db, e164, body.code, now);
