@@ -3,13 +3,12 @@
  * added numbers belong to registered, discoverable users.
  */
 import { createHash } from 'node:crypto';
-import type { Transaction } from 'kysely';
 import type { BatchResult } from '../../protocol/api.ts';
 import { toggleSetHash } from '../../protocol/set-hash.ts';
 import type { BudgetConfig } from '../config.ts';
 import type { Connection } from '../db/connect.ts';
-import { type Database, type DialectName, fromStored, toStored } from '../db/schema.ts';
-import { deleteHeldContacts, inNumbers, insertNewContacts, takeJoinLock } from '../db/sql.ts';
+import { fromStored, toStored } from '../db/schema.ts';
+import { deleteHeldContacts, heldAmong, inNumbers, insertNewContacts, takeJoinLock } from '../db/sql.ts';
 import { HttpError, tooMany } from '../http/errors.ts';
 import { refill, secondsUntil } from './budget.ts';
 
@@ -136,20 +135,4 @@ function legacyHash(batch: Batch): string {
   return createHash('sha256')
     .update(JSON.stringify([sorted(batch.add), sorted(batch.remove)]))
     .digest('hex');
-}
-
-async function heldAmong(
-  trx: Transaction<Database>,
-  dialect: DialectName,
-  ownerId: number,
-  keys: readonly number[],
-): Promise<Set<number>> {
-  if (keys.length === 0) return new Set();
-  const rows = await trx
-    .selectFrom('contacts')
-    .select('e164')
-    .where('owner_id', '=', ownerId)
-    .where(inNumbers(dialect, 'e164', keys))
-    .execute();
-  return new Set(rows.map((r) => Number(r.e164)));
 }

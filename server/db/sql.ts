@@ -31,6 +31,23 @@ export function inNumbers(dialect: DialectName, column: string, values: readonly
   return sql<boolean>`${sql.ref(column)} in (select n from ${numberRows(dialect, values)} as v)`;
 }
 
+/** Which of the numbers the owner's uploaded set holds. */
+export async function heldAmong(
+  trx: Transaction<Database>,
+  dialect: DialectName,
+  ownerId: number,
+  values: readonly number[],
+): Promise<Set<number>> {
+  if (values.length === 0) return new Set();
+  const rows = await trx
+    .selectFrom('contacts')
+    .select('e164')
+    .where('owner_id', '=', ownerId)
+    .where(inNumbers(dialect, 'e164', values))
+    .execute();
+  return new Set(rows.map((r) => Number(r.e164)));
+}
+
 /**
  * Adds the numbers to the owner's uploaded set and returns the ones it did not hold yet: numbers already held are
  * skipped, not errors. The caller holds the account's row lock, so no one else adds to this set meanwhile.
@@ -44,10 +61,8 @@ export async function insertNewContacts(
   if (dialect === 'mysql') {
     // InnoDB locks each duplicate that INSERT IGNORE meets and records a warning for it; reading the held numbers
     // first and inserting only the others measured 5 % faster on batches of held numbers, and no slower on new ones.
-    const held = await sql<{ e164: number }>`select e164 from contacts
-      where owner_id = ${ownerId} and ${inNumbers(dialect, 'e164', values)}`.execute(trx);
-    const heldSet = new Set(held.rows.map((r) => Number(r.e164)));
-    const fresh = values.filter((v) => !heldSet.has(v));
+    const held = await heldAmong(trx, dialect, ownerId, values);
+    const fresh = values.filter((v) => !held.has(v));
     if (fresh.length > 0) {
       await sql`insert into contacts (owner_id, e164) select ${ownerId}, n from ${numberRows(dialect, fresh)} as v`.execute(
         trx,
