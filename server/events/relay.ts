@@ -28,9 +28,9 @@ export function startRelay(db: Kysely<Database>, hub: EventHub, intervalMs: numb
     const newest = await newestEvent(db);
     // Ids only grow; a lower maximum means the newest events were read by everyone and pruned.
     if (newest > seen) {
-      const after = seen;
+      // Advanced only once the streams were woken, so a failed poll is made good by the next.
+      await hub.published(seen);
       seen = newest;
-      await hub.published(after);
     }
     await closeEnded(db, hub);
   };
