@@ -121,6 +121,21 @@ await eachDialect('verification', (dialect) => {
     }
   });
 
+  it('counts simultaneous code requests for one number exactly', async () => {
+    const answers = await Promise.all(Array.from({ length: 12 }, () => start(srv().url, '+447701100901')));
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([
+      ...Array<number>(DEFAULT_LIMITS.startsPerNumberPerHour).fill(200),
+      ...Array<number>(12 - DEFAULT_LIMITS.startsPerNumberPerHour).fill(429),
+    ]);
+    // Each code replaced the one before: exactly one of those handed out is the number's code now.
+    const verified = [];
+    for (const answer of answers.filter((a) => a.status === 200)) {
+      verified.push((await verify(srv().url, '+447701100901', answer.body.devCode!)).status);
+    }
+    expect(verified.filter((s) => s === 200)).toHaveLength(1);
+  });
+
   it('counts simultaneous requests from one address exactly', async () => {
     const limits = { ...DEFAULT_LIMITS, startsPerIpPerHour: 5 };
     const tight = await startServer(dialect, { limits }, { now: clock.now });
@@ -188,7 +203,7 @@ await eachDialect('verification', (dialect) => {
     const base = srv().url;
     const phone = await signIn(base, '+447701100071', { deviceName: 'phone' });
     const laptop = await signIn(base, '+447701100071', { deviceName: 'laptop' });
-    await signIn(base, '+447701100072', { deviceName: 'someone else' });
+    await signIn(base, '+447701100902', { deviceName: 'someone else' });
     const seen = await laptop.call<DeviceList>('GET', '/v1/devices');
     expect(seen.body.devices).toEqual([
       { id: phone.deviceId, name: 'phone', createdAt: clock.t, lastSeenAt: clock.t, current: false },

@@ -42,7 +42,7 @@ export function verificationRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const now = ctx.now();
     const wait = await ctx.startsByIp.hit(request.ip, now);
     if (wait > 0) throw tooMany('too_many_codes', 'too many codes requested from this address', wait);
-    const code = await issueCode(ctx.conn.db, toStored(body.e164), ctx.config.limits, ctx.config.codeTtlSeconds, now);
+    const code = await issueCode(ctx.conn, toStored(body.e164), ctx.config.limits, ctx.config.codeTtlSeconds, now);
     try {
       await ctx.sender.send(body.e164, code);
     } catch (err) {

@@ -2,6 +2,7 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { LimitConfig } from '../config.ts';
+import type { Connection } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { HttpError, tooMany } from '../http/errors.ts';
 
@@ -14,7 +15,7 @@ function hashCode(salt: string, code: string): string {
 
 /** Creates and stores a fresh code for the number, within its hourly allowance, and returns it. */
 export async function issueCode(
-  db: Kysely<Database>,
+  { db, dialect }: Connection,
   e164: number,
   limits: LimitConfig,
   ttlSeconds: number,
@@ -23,14 +24,37 @@ export async function issueCode(
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const salt = randomBytes(16).toString('hex');
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('verifications').selectAll().where('e164', '=', e164).executeTakeFirst();
-    const fresh = !row || now - Number(row.window_start) >= START_WINDOW_MS;
+    // The number's row first, created empty if new and locked either way, so that simultaneous requests count one
+    // after another instead of each reading the same count. (On MySQL a plain INSERT IGNORE would share-lock the row
+    // in every request, and their updates would then deadlock.)
+    const empty = {
+      e164,
+      code_hash: null,
+      salt: null,
+      expires_at: 0,
+      attempts_left: 0,
+      window_start: now,
+      window_starts: 0,
+    };
+    const insert = trx.insertInto('verifications').values(empty);
+    await (
+      dialect === 'mysql'
+        ? insert.onDuplicateKeyUpdate({ e164 })
+        : insert.onConflict((oc) => oc.column('e164').doUpdateSet({ e164 }))
+    ).execute();
+    const row = await trx
+      .selectFrom('verifications')
+      .selectAll()
+      .where('e164', '=', e164)
+      .$if(dialect !== 'sqlite', (q) => q.forUpdate())
+      .executeTakeFirstOrThrow();
+    const fresh = now - Number(row.window_start) >= START_WINDOW_MS;
     const starts = fresh ? 1 : Number(row.window_starts) + 1;
     if (starts > limits.startsPerNumberPerHour) {
       throw tooMany(
         'too_many_codes',
         'too many codes requested for this number; try again later',
-        (Number(row!.window_start) + START_WINDOW_MS - now) / 1000,
+        (Number(row.window_start) + START_WINDOW_MS - now) / 1000,
       );
     }
     const values = {
@@ -41,12 +65,7 @@ export async function issueCode(
       window_start: fresh ? now : Number(row.window_start),
       window_starts: starts,
     };
-    if (row) await trx.updateTable('verifications').set(values).where('e164', '=', e164).execute();
-    else
-      await trx
-        .insertInto('verifications')
-        .values({ e164, ...values })
-        .execute();
+    await trx.updateTable('verifications').set(values).where('e164', '=', e164).execute();
     return code;
   });
 }
