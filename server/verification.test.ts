@@ -45,6 +45,34 @@ await eachDialect('verification', (dialect) => {
     expect((await verify(base, e164, await codeFor(base, e164))).status).toBe(200);
   });
 
+  it('compares a code against at most the allowed number of guesses, however many arrive at once', async () => {
+    // Behind a proxy, from twenty addresses: nothing but the code's own allowance stands in the way.
+    const proxied = await startServer(dialect, { trustProxy: true }, { now: clock.now }, srv().db);
+    try {
+      const e164 = '+447701100904';
+      const code = await codeFor(proxied.url, e164);
+      const guesses = Array.from({ length: 20 }, (_, i) => ({
+        code: String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'),
+        from: `198.51.100.${i + 1}`,
+      }));
+      const answers = await Promise.all(
+        guesses.map((g) =>
+          call<ErrorBody>(proxied.url, 'POST', '/v1/verification/verify', {
+            body: { e164, code: g.code },
+            headers: { 'x-forwarded-for': g.from },
+          }),
+        ),
+      );
+      // Five are compared and found wrong; the rest are refused without being compared.
+      const errors = answers.map((a) => a.body.error);
+      expect(errors.filter((e) => e === 'wrong_code')).toHaveLength(DEFAULT_LIMITS.attemptsPerCode);
+      expect(errors.filter((e) => e === 'too_many_attempts')).toHaveLength(20 - DEFAULT_LIMITS.attemptsPerCode);
+      expect((await verify(proxied.url, e164, code)).body).toMatchObject({ error: 'too_many_attempts' });
+    } finally {
+      await proxied.stop();
+    }
+  });
+
   it('refuses an expired code with 400', async () => {
     const base = srv().url;
     const fresh = await codeFor(base, '+447701100011');

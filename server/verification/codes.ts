@@ -70,27 +70,33 @@ export async function issueCode(
   });
 }
 
-/** Checks a code and spends it on success; a wrong code spends one attempt. */
+/** Checks a code and spends it on success; every guess, right or wrong, spends one attempt. */
 export async function checkCode(db: Kysely<Database>, e164: number, code: string, now: number): Promise<void> {
   const row = await db.selectFrom('verifications').selectAll().where('e164', '=', e164).executeTakeFirst();
   if (!row || !row.code_hash || !row.salt || now >= Number(row.expires_at)) {
     throw new HttpError(400, 'code_expired', 'no valid code for this number; request a new one');
   }
-  if (Number(row.attempts_left) <= 0) {
+  // Every guess takes an attempt before it is compared, with a conditional decrement: however many arrive at once,
+  // no more than the allowance are ever compared against this code.
+  const taken = await db
+    .updateTable('verifications')
+    .set((eb) => ({ attempts_left: eb('attempts_left', '-', 1) }))
+    .where('e164', '=', e164)
+    .where('code_hash', '=', row.code_hash)
+    .where('attempts_left', '>', 0)
+    .executeTakeFirst();
+  if (Number(taken.numUpdatedRows) === 0) {
+    const current = await db
+      .selectFrom('verifications')
+      .select('code_hash')
+      .where('e164', '=', e164)
+      .executeTakeFirst();
+    if (current?.code_hash !== row.code_hash) throw new HttpError(400, 'code_expired', 'this code was already used');
     throw new HttpError(429, 'too_many_attempts', 'too many wrong codes; request a new one');
   }
   const expected = Buffer.from(row.code_hash, 'hex');
   const given = Buffer.from(hashCode(row.salt, code), 'hex');
-  if (!timingSafeEqual(expected, given)) {
-    // Conditional decrement, so concurrent guesses cannot exceed the allowance.
-    await db
-      .updateTable('verifications')
-      .set((eb) => ({ attempts_left: eb('attempts_left', '-', 1) }))
-      .where('e164', '=', e164)
-      .where('attempts_left', '>', 0)
-      .execute();
-    throw new HttpError(400, 'wrong_code', 'the code does not match');
-  }
+  if (!timingSafeEqual(expected, given)) throw new HttpError(400, 'wrong_code', 'the code does not match');
   // Single use: only the request that clears the hash wins.
   const spent = await db
     .updateTable('verifications')
