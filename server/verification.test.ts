@@ -231,7 +231,7 @@ await eachDialect('verification', (dialect) => {
     const base = srv().url;
     const phone = await signIn(base, '+447701100071', { deviceName: 'phone' });
     const laptop = await signIn(base, '+447701100071', { deviceName: 'laptop' });
-    await signIn(base, '+447701100902', { deviceName: 'someone else' });
+    await signIn(base, '+447701100072', { deviceName: 'someone else' });
     const seen = await laptop.call<DeviceList>('GET', '/v1/devices');
     expect(seen.body.devices).toEqual([
       { id: phone.deviceId, name: 'phone', createdAt: clock.t, lastSeenAt: clock.t, current: false },
