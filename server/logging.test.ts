@@ -14,7 +14,7 @@ function strings(value: unknown): string[] {
 }
 
 await eachDialect('the log', (dialect) => {
-  it('carries requests at debug level but never a token, a code or an Authorization header', async () => {
+  it('carries requests at debug level but never a token, a code, an Authorization header or an uploaded number', async () => {
     const lines: string[] = [];
     const logStream = new Writable({
       write(chunk: Buffer, _encoding, done) {
@@ -39,6 +39,7 @@ await eachDialect('the log', (dialect) => {
       expect((await me.call('GET', '/v1/account')).status).toBe(200);
       expect((await me.call('PUT', '/v1/contacts/batches/log-batch-2', { add: ['not a number'] })).status).toBe(400);
       expect((await me.call('GET', '/v1/events?after=0')).status).toBe(200);
+      expect((await owner.call('GET', `/v1/contacts?after=${encodeURIComponent('+447701300099')}`)).status).toBe(200);
       const stranger = newToken();
       expect((await call(srv.url, 'GET', '/v1/account', { token: stranger })).status).toBe(401);
       expect((await me.call('POST', '/v1/logout')).status).toBe(200);
@@ -53,6 +54,9 @@ await eachDialect('the log', (dialect) => {
         expect(text).not.toContain(secret);
       }
       expect(text.toLowerCase()).not.toContain('bearer');
+      // Nor an uploaded number, even one a query string carried.
+      expect(text).not.toContain('447701300099');
+      expect(text).not.toContain(e164.slice(1));
       // A code is six digits, which may well occur inside timestamps: look for it in the log's strings only.
       const texts = records.flatMap(strings);
       expect(texts.filter((s) => s.includes(code))).toEqual([]);
