@@ -5,7 +5,7 @@
  */
 import type { BudgetConfig } from '../config.ts';
 import type { Connection } from '../db/connect.ts';
-import { lockUser, takeJoinLock } from '../db/sql.ts';
+import { takeJoinLock } from '../db/sql.ts';
 import { keepSpentBudget } from './spent-budget.ts';
 
 export async function deleteAccount(
@@ -16,11 +16,12 @@ export async function deleteAccount(
   now: number,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await lockUser(trx, dialect, userId);
+    // Locks the account's row as it reads the budget, as lockUser would (SQLite has one writer and needs no lock).
     const bucket = await trx
       .selectFrom('users')
       .select(['budget_tokens', 'budget_at'])
       .where('id', '=', userId)
+      .$if(dialect !== 'sqlite', (q) => q.forUpdate())
       .executeTakeFirstOrThrow();
     await keepSpentBudget(
       trx,
