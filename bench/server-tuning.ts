@@ -7,6 +7,7 @@
 import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { sql } from 'kysely';
+import { defaultPool } from '../server/config.ts';
 import { connect, type Connection } from '../server/db/connect.ts';
 import { MYSQL_URL } from '../server/testing/databases.ts';
 
@@ -49,6 +50,7 @@ export async function tuneDatabase(conn: Connection, url: string): Promise<Tunin
             shared_buffers: await show('shared_buffers'),
             synchronous_commit: await show('synchronous_commit'),
             max_wal_size: await show('max_wal_size'),
+            kith_db_pool: defaultPool(),
           },
           restore: async () => {},
         };
@@ -81,6 +83,7 @@ async function tuneMysql(): Promise<Tuning> {
     innodb_buffer_pool_mib: Math.round((await variable('innodb_buffer_pool_size')) / MIB),
     innodb_buffer_pool: note,
     innodb_flush_log_at_trx_commit: await variable('innodb_flush_log_at_trx_commit'),
+    kith_db_pool: defaultPool(),
   };
   return {
     settings,

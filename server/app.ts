@@ -46,7 +46,7 @@ export function senderFor(config: ServerConfig): CodeSender | null {
 export async function buildServer(config: ServerConfig, options: BuildOptions = {}): Promise<KithServer> {
   // The logger exists only once Fastify does; until then idle-connection errors have nowhere better to go.
   let log: (err: Error) => void = () => {};
-  const conn = connect(config.databaseUrl, undefined, (err) => log(err));
+  const conn = connect(config.databaseUrl, config.dbPool, (err) => log(err));
   try {
     await migrate(conn.db, conn.dialect);
   } catch (err) {

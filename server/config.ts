@@ -1,4 +1,5 @@
 /** Server configuration, read from the environment once at start. */
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
 
@@ -39,6 +40,8 @@ export interface ServerConfig {
    * sharing it, for its open streams; 0 turns this off (one process only).
    */
   relayMs: number;
+  /** Connections each process may open to PostgreSQL or MySQL (SQLite has one). */
+  dbPool: number;
 }
 
 /** The unit of the retention settings. */
@@ -53,6 +56,16 @@ export const DEFAULT_LIMITS: LimitConfig = {
 };
 
 export class ConfigError extends Error {}
+
+/**
+ * Twice the cores, plus one: a database does no more work at once than it has cores, and transactions waiting their
+ * turn in the pool cost less than ones contending for locks and CPU inside it. On two cores, 5 connections took new
+ * numbers 40 % faster than 16 on PostgreSQL and 5–10 % faster on MariaDB. The cores counted are this machine's:
+ * with the database elsewhere, set KITH_DB_POOL from its cores.
+ */
+export function defaultPool(): number {
+  return 2 * availableParallelism() + 1;
+}
 
 export function defaultDatabaseUrl(): string {
   return `sqlite:${join(envPaths('kith-server', { suffix: '' }).data, 'kith-server.sqlite')}`;
@@ -83,6 +96,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     logLevel: env.KITH_LOG_LEVEL || 'info',
     trustProxy: env.KITH_TRUST_PROXY === '1' || env.KITH_TRUST_PROXY === 'true',
     relayMs: int(env, 'KITH_RELAY_MS', 1000, 0, 3_600_000),
+    dbPool: int(env, 'KITH_DB_POOL', defaultPool(), 1, 1000),
   };
 }
 

@@ -1,7 +1,9 @@
+import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, startServer, type Running } from './testing/client.ts';
-import { availability, PG_URL } from './testing/databases.ts';
+import { availability, MYSQL_URL, PG_URL } from './testing/databases.ts';
+import { phones, serverFor, signInAll, upload } from './testing/suite.ts';
 
 const skip = await availability('postgres');
 
@@ -32,3 +34,46 @@ describe.skipIf(skip !== null)('pooled PostgreSQL connections', () => {
     expect(health.status).toBe(200);
   });
 });
+
+/** Connections the server's database has open, other than the one asking. */
+async function openConnections(dialect: 'postgres' | 'mysql', url: string): Promise<number> {
+  const database = new URL(url).pathname.slice(1);
+  if (dialect === 'postgres') {
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query<{ n: number }>(
+        'select count(*)::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+        [database],
+      );
+      return rows[0]!.n;
+    } finally {
+      await admin.end();
+    }
+  }
+  const admin = await mysql.createConnection({ uri: MYSQL_URL });
+  try {
+    const [rows] = await admin.query('select count(*) as n from information_schema.processlist where db = ?', [
+      database,
+    ]);
+    return Number((rows as { n: number }[])[0]!.n);
+  } finally {
+    await admin.end();
+  }
+}
+
+for (const dialect of ['postgres', 'mysql'] as const) {
+  const skipDialect = await availability(dialect);
+  describe.skipIf(skipDialect !== null)(`the ${dialect} pool`, () => {
+    const srv = serverFor(dialect, { dbPool: 2 });
+
+    it('opens no more connections than dbPool, however many requests wait', async () => {
+      const users = await signInAll(srv().url, phones('+447700900100', 12));
+      const answers = await Promise.all(
+        users.map((u, i) => upload(u, `pool-batch-${i}`, phones(`+4477009${10000 + i * 100}`, 50))),
+      );
+      expect(answers.map((a) => a.status)).toEqual(users.map(() => 200));
+      expect(await openConnections(dialect, srv().db.url)).toBe(2);
+    });
+  });
+}
