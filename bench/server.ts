@@ -8,11 +8,12 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import axios from 'axios';
 import { sql } from 'kysely';
-import { connect } from '../server/db/connect.ts';
+import { connect, type Connection } from '../server/db/connect.ts';
 import { migrate } from '../server/db/migrate.ts';
 import type { DialectName } from '../server/db/schema.ts';
 import { availability, createTestDatabase, DIALECTS } from '../server/testing/databases.ts';
 import { BATCH, BOOK_SIZE, BOOKS, JOINER, tokenFor, USERS } from './server-data.ts';
+import { measureDirect, type DirectFigures } from './server-direct.ts';
 import type { RoundResult } from './server-load.ts';
 import { ownerHashes, seed, type SeedReport } from './server-seed.ts';
 import { dataMib, tuneDatabase } from './server-tuning.ts';
@@ -21,6 +22,8 @@ const CONCURRENCY = 16;
 const WARMUP = Number(process.env.KITH_BENCH_WARMUP ?? 100);
 const ROUNDS = Number(process.env.KITH_BENCH_ROUNDS ?? 3);
 const PER_ROUND = Number(process.env.KITH_BENCH_REQUESTS ?? 400);
+/** Batches of each pass without HTTP. */
+const DIRECT_BATCHES = Number(process.env.KITH_BENCH_DIRECT ?? 400);
 const TARGET_RATIO: Record<DialectName, number> = { sqlite: 0.5, postgres: 0.25, mysql: 0.25 };
 const TARGET_JOIN_MS = 1000;
 /** KITH_BENCH_DBS=sqlite,postgres limits the run to those databases. */
@@ -139,9 +142,43 @@ interface DbResult {
   load: Summary;
   rematch: Summary;
   join: JoinFigures;
+  direct: DirectFigures;
   seedCheck: string;
   settings: Record<string, string | number>;
   dataMib: number;
+}
+
+type HttpFigures = Pick<DbResult, 'load' | 'rematch' | 'join' | 'seedCheck'>;
+
+/** The server in a process of its own, under the load generator: new numbers, the same again, then a join. */
+async function measureOverHttp(
+  dialect: DialectName,
+  databaseUrl: string,
+  firstHash: string,
+  conn: Connection,
+): Promise<HttpFigures> {
+  const host = await startHost('real', databaseUrl);
+  try {
+    // Before any upload, the server must agree with the seed about the first owner's set hash.
+    const check = await axios.post<{ status: string }>(
+      `${host.url}/v1/contacts/check`,
+      { setHash: firstHash },
+      { headers: { authorization: `Bearer ${tokenFor(1)}` }, validateStatus: () => true },
+    );
+    const load = summarize(await runLoad(host.url));
+    log(`${dialect}: ${load.numbers_per_s} numbers/s new to their accounts`);
+    const rematch = summarize(await runLoad(host.url, 'bench-rematch'));
+    log(`${dialect}: ${rematch.numbers_per_s} numbers/s already held`);
+    const joined = await measureJoin(host.url, async (userId) => {
+      const row = await sql<{
+        n: number | string;
+      }>`select count(*) as n from events where subject_user_id = ${userId}`.execute(conn.db);
+      return Number(row.rows[0]!.n);
+    });
+    return { load, rematch, join: joined, seedCheck: String(check.data.status ?? check.status) };
+  } finally {
+    await host.stop();
+  }
 }
 
 async function benchDatabase(dialect: DialectName, hashes: readonly string[]): Promise<DbResult> {
@@ -154,35 +191,13 @@ async function benchDatabase(dialect: DialectName, hashes: readonly string[]): P
       log(`${dialect}: seeded in ${seeded.seconds} s`);
       const size = await dataMib(conn);
       const tuning = await tuneDatabase(conn, database.url);
-      const host = await startHost('real', database.url);
       try {
-        // Before any upload, the server must agree with the seed about the first owner's set hash.
-        const check = await axios.post<{ status: string }>(
-          `${host.url}/v1/contacts/check`,
-          { setHash: hashes[0] },
-          { headers: { authorization: `Bearer ${tokenFor(1)}` }, validateStatus: () => true },
-        );
-        const load = summarize(await runLoad(host.url));
-        log(`${dialect}: ${load.numbers_per_s} numbers/s new to their accounts`);
-        const rematch = summarize(await runLoad(host.url, 'bench-rematch'));
-        log(`${dialect}: ${rematch.numbers_per_s} numbers/s already held`);
-        const joined = await measureJoin(host.url, async (userId) => {
-          const row = await sql<{
-            n: number | string;
-          }>`select count(*) as n from events where subject_user_id = ${userId}`.execute(conn.db);
-          return Number(row.rows[0]!.n);
-        });
-        return {
-          seed: seeded,
-          load,
-          rematch,
-          join: joined,
-          seedCheck: String(check.data.status ?? check.status),
-          settings: tuning.settings,
-          dataMib: size,
-        };
+        const http = await measureOverHttp(dialect, database.url, hashes[0]!, conn);
+        // With the server stopped, on batches its rounds did not send.
+        const direct = await measureDirect(database.url, WARMUP + ROUNDS * PER_ROUND, DIRECT_BATCHES, CONCURRENCY);
+        log(`${dialect}: ${direct.numbers_per_s} new and ${direct.rematch_numbers_per_s} held numbers/s without HTTP`);
+        return { ...http, direct, seed: seeded, settings: tuning.settings, dataMib: size };
       } finally {
-        await host.stop();
         await tuning.restore();
       }
     } finally {
@@ -256,6 +271,15 @@ export async function benchServer(): Promise<Record<string, unknown>> {
         ratio_to_floor: Number(rematchRatio.toFixed(3)),
       },
       ...r.join,
+      // The same kind of batches through applyBatch in the bench process: the database's share alone, a ceiling for
+      // the figures above.
+      without_http: {
+        batches: r.direct.batches,
+        numbers_per_s: r.direct.numbers_per_s,
+        ratio_to_floor: Number((r.direct.numbers_per_s / floor.numbers_per_s).toFixed(3)),
+        rematch_numbers_per_s: r.direct.rematch_numbers_per_s,
+        rematch_ratio_to_floor: Number((r.direct.rematch_numbers_per_s / floor.numbers_per_s).toFixed(3)),
+      },
       target: { ratio_to_floor: TARGET_RATIO[dialect], join_ms: TARGET_JOIN_MS, join_events: BOOKS },
       met: metBy.ratio_to_floor && metBy.join_ms,
       met_by: metBy,
