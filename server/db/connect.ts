@@ -29,7 +29,7 @@ export function dialectOf(url: string): DialectName {
  * `onIdleError` hears about pooled connections that die while idle (a database restart, an administrator's
  * terminate); the pool replaces them. Unheard, such an error would end the process.
  */
-export function connect(url: string, poolSize = 16, onIdleError: (err: Error) => void = () => {}): Connection {
+export function connect(url: string, poolSize: number, onIdleError: (err: Error) => void = () => {}): Connection {
   const dialect = dialectOf(url);
   const label = maskUrl(url);
   if (dialect === 'sqlite') {
