@@ -271,8 +271,8 @@ export async function benchServer(): Promise<Record<string, unknown>> {
         ratio_to_floor: Number(rematchRatio.toFixed(3)),
       },
       ...r.join,
-      // The same kind of batches through applyBatch in the bench process: the database's share alone, a ceiling for
-      // the figures above.
+      // The same kind of batches through applyBatch in the bench process: the database's share alone, about what
+      // the figures above would reach if everything around the database cost nothing.
       without_http: {
         batches: r.direct.batches,
         numbers_per_s: r.direct.numbers_per_s,
