@@ -1,8 +1,6 @@
-import mysql from 'mysql2/promise';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, startServer, type Running } from './testing/client.ts';
-import { availability, MYSQL_URL, PG_URL } from './testing/databases.ts';
+import { availability, withMysql, withPg } from './testing/databases.ts';
 import { phones, serverFor, signInAll, upload } from './testing/suite.ts';
 
 const skip = await availability('postgres');
@@ -17,17 +15,13 @@ describe.skipIf(skip !== null)('pooled PostgreSQL connections', () => {
   it('survives its idle connections being terminated, and reconnects', async () => {
     expect((await call(srv.url, 'GET', '/health')).status).toBe(200);
     const database = new URL(srv.db.url).pathname.slice(1);
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    try {
-      const { rowCount } = await admin.query(
+    const { rowCount } = await withPg((admin) =>
+      admin.query(
         'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
         [database],
-      );
-      expect(rowCount).toBeGreaterThan(0);
-    } finally {
-      await admin.end();
-    }
+      ),
+    );
+    expect(rowCount).toBeGreaterThan(0);
     // The pool drops the dead connections and opens new ones; nothing reaches the process as an unhandled error.
     let health = await call(srv.url, 'GET', '/health');
     for (let i = 0; i < 20 && health.status !== 200; i++) health = await call(srv.url, 'GET', '/health');
@@ -39,27 +33,18 @@ describe.skipIf(skip !== null)('pooled PostgreSQL connections', () => {
 async function openConnections(dialect: 'postgres' | 'mysql', url: string): Promise<number> {
   const database = new URL(url).pathname.slice(1);
   if (dialect === 'postgres') {
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    try {
-      const { rows } = await admin.query<{ n: number }>(
+    const { rows } = await withPg((admin) =>
+      admin.query<{ n: number }>(
         'select count(*)::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
         [database],
-      );
-      return rows[0]!.n;
-    } finally {
-      await admin.end();
-    }
+      ),
+    );
+    return rows[0]!.n;
   }
-  const admin = await mysql.createConnection({ uri: MYSQL_URL });
-  try {
-    const [rows] = await admin.query('select count(*) as n from information_schema.processlist where db = ?', [
-      database,
-    ]);
-    return Number((rows as { n: number }[])[0]!.n);
-  } finally {
-    await admin.end();
-  }
+  const [rows] = await withMysql((admin) =>
+    admin.query('select count(*) as n from information_schema.processlist where db = ?', [database]),
+  );
+  return Number((rows as { n: number }[])[0]!.n);
 }
 
 for (const dialect of ['postgres', 'mysql'] as const) {

@@ -72,20 +72,22 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   return { dialect, url: url.toString(), drop: () => withMysql((c) => c.query(`drop database if exists ${name}`)) };
 }
 
-async function withPg(run: (c: pg.Client) => Promise<unknown>): Promise<void> {
+/** Runs `run` on an administrative connection to the test server's PostgreSQL, closed afterwards. */
+export async function withPg<T>(run: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: PG_URL });
   await client.connect();
   try {
-    await run(client);
+    return await run(client);
   } finally {
     await client.end();
   }
 }
 
-async function withMysql(run: (c: mysql.Connection) => Promise<unknown>): Promise<void> {
+/** Runs `run` on an administrative connection to the test server's MySQL, closed afterwards. */
+export async function withMysql<T>(run: (c: mysql.Connection) => Promise<T>): Promise<T> {
   const conn = await mysql.createConnection({ uri: MYSQL_URL });
   try {
-    await run(conn);
+    return await run(conn);
   } finally {
     await conn.end();
   }
