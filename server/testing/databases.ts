@@ -63,13 +63,21 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     return {
       dialect,
       url: url.toString(),
-      drop: () => withPg((c) => c.query(`drop database if exists ${name} with (force)`)),
+      drop: async () => {
+        await withPg((c) => c.query(`drop database if exists ${name} with (force)`));
+      },
     };
   }
   await withMysql((c) => c.query(`create database ${name}`));
   const url = new URL(MYSQL_URL);
   url.pathname = `/${name}`;
-  return { dialect, url: url.toString(), drop: () => withMysql((c) => c.query(`drop database if exists ${name}`)) };
+  return {
+    dialect,
+    url: url.toString(),
+    drop: async () => {
+      await withMysql((c) => c.query(`drop database if exists ${name}`));
+    },
+  };
 }
 
 /** Runs `run` on an administrative connection to the test server's PostgreSQL, closed afterwards. */
