@@ -5,19 +5,25 @@ export type Utf16 = 'utf-16le' | 'utf-16be';
 export interface Sniffed {
   /** 'utf-8', 'utf-16le' or 'utf-16be' when known from a BOM or from the byte pattern; null for plain 8-bit text. */
   encoding: 'utf-8' | Utf16 | null;
-  /** Bytes to skip at the start (the BOM). */
+  /** Bytes to skip at the start (every BOM there). */
   bomLength: number;
 }
 
+const BOMS: Array<['utf-8' | Utf16, number[]]> = [
+  ['utf-8', [0xef, 0xbb, 0xbf]],
+  ['utf-16le', [0xff, 0xfe]],
+  ['utf-16be', [0xfe, 0xff]],
+];
+
 /**
- * Recognise a BOM, or UTF-16 without one: ASCII-heavy UTF-16 text has a zero byte in every other position.
+ * Recognise a BOM, or UTF-16 without one: ASCII-heavy UTF-16 text has a zero byte in every other position. A BOM
+ * can be repeated (files saved again by a tool that adds one without looking); all of them are skipped.
  */
 export function sniffEncoding(bytes: Uint8Array): Sniffed {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { encoding: 'utf-8', bomLength: 3 };
+  for (const [encoding, bom] of BOMS) {
+    const length = repeated(bytes, bom);
+    if (length > 0) return { encoding, bomLength: length };
   }
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
   const n = Math.min(bytes.length, 512) & ~1;
   if (n >= 4) {
     let evenZero = 0;
@@ -31,6 +37,20 @@ export function sniffEncoding(bytes: Uint8Array): Sniffed {
     if (evenZero > pairs * 0.4 && oddZero < pairs * 0.05) return { encoding: 'utf-16be', bomLength: 0 };
   }
   return { encoding: null, bomLength: 0 };
+}
+
+/** How many bytes at the start are copies of `bom`. */
+function repeated(bytes: Uint8Array, bom: number[]): number {
+  let at = 0;
+  while (at + bom.length <= bytes.length && bom.every((b, i) => bytes[at + i] === b)) at += bom.length;
+  return at;
+}
+
+/** Text without the BOMs (U+FEFF) at its start that decoding left: a UTF-16 file may hold a second one. */
+export function withoutLeadingBoms(text: string): string {
+  let i = 0;
+  while (text.charCodeAt(i) === 0xfeff) i++;
+  return i === 0 ? text : text.slice(i);
 }
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });

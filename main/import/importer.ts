@@ -195,7 +195,11 @@ export async function importFile(db: Db, path: string, opts: ImportOptions): Pro
     db.exec('COMMIT');
     return report;
   } catch (err) {
-    if (db.inTransaction) db.exec('ROLLBACK');
+    try {
+      if (db.inTransaction) db.exec('ROLLBACK');
+    } catch {
+      // Closing the connection rolls back what is left; the error that got us here is the one to report.
+    }
     throw err;
   }
 }

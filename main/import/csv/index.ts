@@ -18,7 +18,8 @@ import {
   mostConsistent,
 } from './delimiter.ts';
 import { hasNameOrPhone, mapHeader } from './header.ts';
-import { readRecords, type Delimiter } from './records.ts';
+import { LONE_CR_AS_LINE_END, LONE_CR_AS_SPACE, loneCrIssues } from '../lone-cr.ts';
+import { readRecords, type CsvItem, type Delimiter } from './records.ts';
 import { rowContact } from './row.ts';
 
 export interface CsvContacts {
@@ -68,8 +69,11 @@ function readContacts(bytes: Uint8Array, file: string): CsvContacts {
     return { contacts, errors, rows: 0 };
   }
 
+  const repairs: Array<{ line: number; message: string }> = [];
+  const rowItems = joinCutRows(items, first.fields.length, repairs);
+  errors.push(...loneCrIssues(file, repairs));
   let rows = 0;
-  for (const item of items.slice(1)) {
+  for (const item of rowItems.slice(1)) {
     rows++;
     if (item.kind === 'issue') {
       report(item.line, item.message);
@@ -91,6 +95,38 @@ function readContacts(bytes: Uint8Array, file: string): CsvContacts {
     contacts.push(contact);
   }
   return { contacts, errors, rows };
+}
+
+/**
+ * Lone CRs outside quotes end a record. Where one cut a row short (fewer fields than the header) and the record after
+ * it completes the row (together no more fields than the header), the two are one row again, the CR read as a space;
+ * otherwise the CR was a line end. Either way the repair is reported on the CR's line.
+ */
+function joinCutRows(items: CsvItem[], width: number, repairs: Array<{ line: number; message: string }>): CsvItem[] {
+  const out: CsvItem[] = [];
+  for (let i = 0; i < items.length; i++) {
+    let item = items[i]!;
+    while (item.kind === 'record' && item.loneCrLine !== undefined) {
+      const cut = item.loneCrLine;
+      const next = items[i + 1];
+      const fits =
+        next?.kind === 'record' &&
+        next.line === cut + 1 &&
+        item.fields.length < width &&
+        item.fields.length + next.fields.length - 1 <= width;
+      if (!fits) {
+        repairs.push({ line: cut, message: LONE_CR_AS_LINE_END });
+        break;
+      }
+      repairs.push({ line: cut, message: LONE_CR_AS_SPACE });
+      const fields = [...item.fields.slice(0, -1), `${item.fields.at(-1)} ${next.fields[0]}`, ...next.fields.slice(1)];
+      item = { kind: 'record', line: item.line, fields };
+      if (next.loneCrLine !== undefined) item.loneCrLine = next.loneCrLine;
+      i++;
+    }
+    out.push(item);
+  }
+  return out;
 }
 
 /**

@@ -11,7 +11,14 @@ import { parse, type CsvError, type Options } from 'csv-parse/sync';
 export type Delimiter = ',' | ';' | '\t';
 
 export type CsvItem =
-  { kind: 'record'; line: number; fields: string[] } | { kind: 'issue'; line: number; message: string };
+  | {
+      kind: 'record';
+      line: number;
+      fields: string[];
+      /** The line that ends in a lone CR where this record ends, in a file whose other lines end in LF or CRLF. */
+      loneCrLine?: number;
+    }
+  | { kind: 'issue'; line: number; message: string };
 
 /**
  * Longest record we accept. A contact row is a few hundred characters; this only trips when a quote never closes
@@ -94,10 +101,22 @@ export function readRecords(text: string, delimiter: Delimiter, limit = 0): CsvI
   const buf = Buffer.from(text, 'utf8');
   const lines = new LineIndex(buf);
   const items: CsvItem[] = [];
+  // A lone CR outside quotes always ends a record (inside them it is data). That is worth a word only where other
+  // records end in LF: in a classic Mac OS file every record ends so.
+  const cutByCr: Array<CsvItem & { kind: 'record' }> = [];
+  let lfEnded = false;
   let seen = 0;
-  const keep = (fields: string[], start: number): void => {
+  const keep = (fields: string[], start: number, end: number): void => {
     seen++;
-    if (!isBlank(fields)) items.push({ kind: 'record', line: lines.lineAt(start), fields });
+    const lastByte = buf[end - 1];
+    if (lastByte === 0x0a) lfEnded = true;
+    if (isBlank(fields)) return;
+    const item: CsvItem = { kind: 'record', line: lines.lineAt(start), fields };
+    if (lastByte === 0x0d && buf[end] !== 0x0a && buf[end] !== 0x0d) {
+      item.loneCrLine = lines.lineAt(end - 1);
+      cutByCr.push(item);
+    }
+    items.push(item);
   };
 
   let offset = 0;
@@ -109,7 +128,7 @@ export function readRecords(text: string, delimiter: Delimiter, limit = 0): CsvI
         ...options(delimiter, false),
         to: limit === 0 ? -1 : limit - seen,
         on_record: (fields: string[], info) => {
-          keep(fields, start);
+          keep(fields, start, base + info.bytes);
           start = base + info.bytes;
           return null;
         },
@@ -119,7 +138,7 @@ export function readRecords(text: string, delimiter: Delimiter, limit = 0): CsvI
       // `start` is where the record that failed begins.
       const relaxed = isMidFieldQuote(err) ? readRelaxed(buf, start, delimiter, lines) : null;
       if (relaxed !== null) {
-        keep(relaxed.fields, start);
+        keep(relaxed.fields, start, relaxed.end);
         offset = relaxed.end;
         continue;
       }
@@ -128,6 +147,7 @@ export function readRecords(text: string, delimiter: Delimiter, limit = 0): CsvI
       offset = lines.nextLineStart(start);
     }
   }
+  if (!lfEnded) for (const item of cutByCr) delete item.loneCrLine;
   return items;
 }
 

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { RecordError } from '../types.ts';
-import type { ImportIssue, ParsedContact } from '../types.ts';
-import { looksLikeVcard, parseVcardChunk, splitVcards } from './index.ts';
+import type { ParsedContact } from '../types.ts';
+import { readVcards, type VcardRead } from '../../testing/read-vcards.ts';
+import { looksLikeVcard, splitVcards } from './index.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../fixtures/corpus/', import.meta.url));
 
@@ -16,28 +16,16 @@ function vcfFiles(dir: string): string[] {
   });
 }
 
-interface Read {
-  contacts: ParsedContact[];
-  issues: ImportIssue[];
-}
-
 /** What an importer does: split, then read every card on its own, reporting the cards that fail. */
-function read(file: string): Read {
-  const { cards, errors } = splitVcards(readFileSync(join(CORPUS, file)), file);
-  const contacts: ParsedContact[] = [];
-  const issues = [...errors];
-  for (const card of cards) {
-    try {
-      contacts.push(parseVcardChunk(card));
-    } catch (err) {
-      if (!(err instanceof RecordError)) throw err;
-      issues.push({ file, line: err.line, message: err.message });
-    }
-  }
-  return { contacts, issues };
+function read(file: string): VcardRead {
+  return readVcards(readFileSync(join(CORPUS, file)), file);
 }
 
-const FILES_WITH_ISSUES = new Set(['aosp-vcard/v21_invalid_comment_line.vcf', 'aosp-vcard/v21_malformed_photo.vcf']);
+const FILES_WITH_ISSUES = new Set([
+  'aosp-vcard/v21_invalid_comment_line.vcf',
+  'aosp-vcard/v21_malformed_photo.vcf',
+  'thunderbird/export.vcf',
+]);
 
 const phones = (c: ParsedContact | undefined): [string, string][] => (c?.phones ?? []).map((p) => [p.raw, p.label]);
 
@@ -56,7 +44,7 @@ describe('the fixture corpus', () => {
       expect(issue.file).toBe(file);
       expect(issue.line).toBeGreaterThanOrEqual(1);
     }
-    // Only two files of the corpus hold broken lines (tested below); everything else, odd as it is, reads cleanly.
+    // Only three files of the corpus hold broken lines (tested below); everything else, odd as it is, reads cleanly.
     if (!FILES_WITH_ISSUES.has(file)) expect(issues).toEqual([]);
   });
 
@@ -173,6 +161,18 @@ describe('the fixture corpus', () => {
       { file: 'aosp-vcard/v21_malformed_photo.vcf', line: 5, message: 'invalid base64 in PHOTO (ignored)' },
     ]);
     expect(contacts).toEqual([{ line: 1, uid: null, name: 'fullname', phones: [] }]);
+  });
+
+  it('reads a lone CR inside a Thunderbird value as a space and says so', () => {
+    const { contacts, issues } = read('thunderbird/export.vcf');
+    expect(issues).toEqual([
+      {
+        file: 'thunderbird/export.vcf',
+        line: 17,
+        message: 'a lone carriage return inside a value was read as a space',
+      },
+    ]);
+    expect(contacts.map((c) => c.name)).toEqual(['contact number one', 'contact number two']);
   });
 
   it('unescapes \\; and \\, inside a TEL value', () => {

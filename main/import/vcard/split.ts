@@ -3,6 +3,7 @@
  * a nested card (2.1 AGENT values and some legacy exports do this); its lines are blanked out of the outer card,
  * so no property is ever credited to the wrong card.
  */
+import { loneCrIssues } from '../lone-cr.ts';
 import type { ImportIssue } from '../types.ts';
 import type { VcardChunk } from './chunk.ts';
 import { fileText } from './file-text.ts';
@@ -51,7 +52,8 @@ export function splitVcards(bytes: Uint8Array, file: string): { cards: VcardChun
   const cards: VcardChunk[] = [];
   const errors: ImportIssue[] = [];
   try {
-    const { text, binary } = fileText(bytes);
+    const { text, binary, repairs } = fileText(bytes);
+    errors.push(...loneCrIssues(file, repairs));
     scan(text, binary, file, cards, errors);
   } catch (err) {
     errors.push({ file, line: 1, message: `file could not be split into cards: ${String(err)}` });
@@ -84,8 +86,8 @@ function scan(text: string, binary: boolean, file: string, cards: VcardChunk[], 
     const next = nl === -1 ? text.length + 1 : nl + 1;
     let end = nl === -1 ? text.length : nl;
     while (end > off && text.charCodeAt(end - 1) === 0x0d) end--;
-    // Files concatenated with `cat` carry a BOM in front of each part's first BEGIN:VCARD.
-    const start = text.charCodeAt(off) === BOM_CHAR ? off + 1 : text.startsWith(UTF8_BOM, off) ? off + 3 : off;
+    // Files concatenated with `cat` carry a BOM (or several) in front of each part's first BEGIN:VCARD.
+    const start = afterBoms(text, off);
     const marker = markerOf(text, start, end);
 
     if (marker === BEGIN) {
@@ -187,6 +189,15 @@ function scan(text: string, binary: boolean, file: string, cards: VcardChunk[], 
     }
     issue(card.idx, message);
     emit(card, lastIdx, text.slice(card.off, lastEnd), false);
+  }
+}
+
+function afterBoms(text: string, off: number): number {
+  let at = off;
+  for (;;) {
+    if (text.charCodeAt(at) === BOM_CHAR) at += 1;
+    else if (text.startsWith(UTF8_BOM, at)) at += 3;
+    else return at;
   }
 }
 
