@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import { connect, type Connection } from '../server/db/connect.ts';
 import { migrate } from '../server/db/migrate.ts';
 import type { DialectName } from '../server/db/schema.ts';
+import { newSecret } from '../server/secret.ts';
 import { availability, createTestDatabase, DIALECTS } from '../server/testing/databases.ts';
 import { BATCH, BOOK_SIZE, BOOKS, JOINER, tokenFor, USERS } from './server-data.ts';
 import { measureDirect, type DirectFigures } from './server-direct.ts';
@@ -122,10 +123,12 @@ interface JoinFigures {
 /** A new account for the number every book holds, through the HTTP verification, then its events counted. */
 async function measureJoin(url: string, countEvents: (userId: number) => Promise<number>): Promise<JoinFigures> {
   const t0 = performance.now();
-  const started = await axios.post<{ devCode: string }>(`${url}/v1/verification/start`, { e164: JOINER });
+  const started = await axios.post<{ sessionId: string; devCode: string }>(`${url}/v1/verification/start`, {
+    e164: JOINER,
+  });
   const t1 = performance.now();
   const verified = await axios.post<{ userId: number; newAccount: boolean }>(`${url}/v1/verification/verify`, {
-    e164: JOINER,
+    sessionId: started.data.sessionId,
     code: started.data.devCode,
   });
   const t2 = performance.now();
@@ -186,7 +189,7 @@ async function benchDatabase(dialect: DialectName, hashes: readonly string[]): P
   try {
     const conn = connect(database.url, 2);
     try {
-      await migrate(conn.db, dialect);
+      await migrate(conn.db, dialect, newSecret());
       const seeded = await seed(conn, hashes, WARMUP + ROUNDS * PER_ROUND, Date.now());
       log(`${dialect}: seeded in ${seeded.seconds} s`);
       const size = await dataMib(conn);

@@ -149,9 +149,11 @@ async function floor(bodies: Put[], dir: string): Promise<number> {
   const agent = new http.Agent({ keepAlive: true });
   try {
     const api = axios.create({ baseURL: host.url, httpAgent: agent });
-    const started = await api.post<{ devCode: string }>('/v1/verification/start', { e164: OWN_NUMBER });
-    const session = await api.post<{ token: string }>('/v1/verification/verify', {
+    const started = await api.post<{ sessionId: string; devCode: string }>('/v1/verification/start', {
       e164: OWN_NUMBER,
+    });
+    const session = await api.post<{ token: string }>('/v1/verification/verify', {
+      sessionId: started.data.sessionId,
       code: started.data.devCode,
     });
     const headers = { authorization: `Bearer ${session.data.token}` };

@@ -9,7 +9,31 @@ export const API_PREFIX = '/v1';
 export const MAX_BATCH_NUMBERS = 1000;
 export const BATCH_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 
-export const E164 = z.string().regex(E164_PATTERN).describe('A phone number in E.164 form, e.g. +447400123456');
+export const E164 = z
+  .string()
+  .regex(E164_PATTERN)
+  .describe('A phone number in E.164 form, e.g. +447400123456')
+  .meta({ examples: ['+447400123456'] });
+
+const PLAIN_DIGITS = /^(0|[1-9][0-9]*)$/;
+
+/**
+ * A whole number in a query string or a path, from `min` to `max`, optionally defaulted. Only plain decimal digits
+ * are read: `0x10`, `1e3`, `+5`, ` 5`, `05` and `5.0` are refused rather than taken for a number the client may not
+ * have meant. The OpenAPI document shows it as the integer it stands for.
+ */
+export function queryInteger(min: number, max: number = Number.MAX_SAFE_INTEGER, fallback?: number) {
+  const value = z.number().int().min(min).max(max);
+  return z.preprocess(
+    (raw, ctx) => {
+      if (typeof raw !== 'string') return raw;
+      if (PLAIN_DIGITS.test(raw)) return Number(raw);
+      ctx.addIssue({ code: 'custom', message: 'expected a whole number in plain decimal digits' });
+      return z.NEVER;
+    },
+    fallback === undefined ? value : value.default(fallback),
+  );
+}
 const UserId = z.number().int().positive();
 const Millis = z.number().int().nonnegative().describe('Milliseconds since the Unix epoch');
 
@@ -24,17 +48,49 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 
 // Verification
 
-export const VerificationStart = z.strictObject({ e164: E164 });
+/** 256 random bits in base64url: whoever holds it may guess its code, and nobody else can. */
+export const VerificationSessionId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/)
+  .meta({ examples: ['q3sEw0fJ7yW2Rk1qv9mZyR6o0c8dV4hQp2Lx5nTb1aE'] })
+  .describe('The verification session that POST /v1/verification/start returned (256 random bits, base64url)');
+
+/** The client's answer to a challenge the server asked for with 428 `challenge_required`. */
+export const ChallengeAnswer = z.strictObject({
+  type: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,32}$/)
+    .meta({ examples: ['captcha'] })
+    .describe('The type the 428 answer named, e.g. captcha or push'),
+  token: z.string().min(1).max(4096).describe('What solving it produced (a captcha token, a pushed code)'),
+});
+export type ChallengeAnswer = z.infer<typeof ChallengeAnswer>;
+
+export const VerificationStart = z.strictObject({
+  e164: E164,
+  challenge: ChallengeAnswer.optional().describe('Only after a 428 challenge_required, and only where it is used'),
+});
 export type VerificationStart = z.infer<typeof VerificationStart>;
 export const VerificationStarted = z.object({
+  sessionId: VerificationSessionId,
   expiresInSeconds: z.number().int(),
   devCode: z.string().optional().describe('Only from a server in dev mode'),
 });
 export type VerificationStarted = z.infer<typeof VerificationStarted>;
 
+/** What a 428 `challenge_required` answer carries besides the usual error fields. */
+export const ChallengeDemand = z.object({
+  type: z.string().describe('What the client must do, e.g. captcha or push'),
+  parameters: z.record(z.string(), z.string()).optional().describe('What it needs for that, e.g. a site key'),
+});
+export type ChallengeDemand = z.infer<typeof ChallengeDemand>;
+
 export const VerificationCheck = z.strictObject({
-  e164: E164,
-  code: z.string().regex(/^\d{6}$/),
+  sessionId: VerificationSessionId,
+  code: z
+    .string()
+    .regex(/^\d{6}$/)
+    .meta({ examples: ['123456'] }),
   deviceName: z.string().min(1).max(100).optional(),
   discoverable: z.boolean().optional().describe('For a new account only: false joins silently (default true)'),
 });
@@ -71,14 +127,19 @@ export const Device = z.object({
 export type Device = z.infer<typeof Device>;
 export const DeviceList = z.object({ devices: z.array(Device) });
 export type DeviceList = z.infer<typeof DeviceList>;
-export const DeviceParams = z.strictObject({ id: z.coerce.number().int().positive() });
+export const DeviceParams = z.strictObject({ id: queryInteger(1) });
 
 // Contacts
 
 export const Match = z.object({ userId: UserId, e164: E164 });
 export type Match = z.infer<typeof Match>;
 
-export const BatchParams = z.strictObject({ batchId: z.string().regex(BATCH_ID_PATTERN) });
+export const BatchParams = z.strictObject({
+  batchId: z
+    .string()
+    .regex(BATCH_ID_PATTERN)
+    .meta({ examples: ['b7Qx2mD9kLp4Rz8WnY3cVa'] }),
+});
 /** Shape only; the count limit (413) and the E.164 check (400 with the index) are applied after parsing. */
 export const BatchUpload = z.strictObject({
   add: z.array(z.string()).default([]),
@@ -102,7 +163,12 @@ export const MatchList = z.object({
 });
 export type MatchList = z.infer<typeof MatchList>;
 
-export const SetCheck = z.strictObject({ setHash: z.string().regex(/^[0-9a-f]{64}$/) });
+export const SetCheck = z.strictObject({
+  setHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .meta({ examples: ['7d9a00bc44713c1453080abd1be69ae5a3257fe895525523cdaed5eafdf93424'] }),
+});
 export type SetCheck = z.infer<typeof SetCheck>;
 export const SetCheckResult = z.object({
   status: z.enum(['unchanged', 'mismatch']),
@@ -113,7 +179,7 @@ export type SetCheckResult = z.infer<typeof SetCheckResult>;
 
 export const NumberPageQuery = z.strictObject({
   after: E164.optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  limit: queryInteger(1, 5000, 1000),
 });
 export const NumberPage = z.object({
   numbers: z.array(E164).describe('The caller’s own uploaded numbers, in ascending order'),
@@ -138,8 +204,8 @@ export const InboxEvent = ContactJoined;
 export type InboxEvent = ContactJoined;
 
 export const EventsQuery = z.strictObject({
-  after: z.coerce.number().int().nonnegative().optional().describe('Defaults to this device’s acknowledged cursor'),
-  limit: z.coerce.number().int().min(1).max(1000).default(500),
+  after: queryInteger(0).optional().describe('Defaults to this device’s acknowledged cursor'),
+  limit: queryInteger(1, 1000, 500),
 });
 export const EventPage = z.object({
   events: z.array(InboxEvent),

@@ -44,7 +44,7 @@ for (const file of FILES) {
 async function join_(e164: string): Promise<void> {
   const client = new ServerClient(url);
   const started = await client.startVerification(e164);
-  await client.verify(e164, started.devCode!, 'their phone');
+  await client.verify(started.sessionId, started.devCode!, 'their phone');
   client.close();
 }
 

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import WebSocket from 'ws';
 import type { Account, DeviceList, ErrorBody } from '../protocol/api.ts';
 import { newToken } from './auth/tokens.ts';
 import { routeRegistry, type AnySpec } from './http/route.ts';
@@ -85,6 +86,43 @@ await eachDialect('authentication', (dialect) => {
     await stream.until(() => stream.messages.length > 0);
     expect(stream.messages[0]).toEqual({ type: 'ready', cursor: 0 });
     stream.close();
+  });
+
+  it('takes the Bearer scheme in any case and after one or more spaces, but the token exactly', async () => {
+    const user = await signIn(srv().url, '+447700600931');
+    const swapped = [...user.token].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
+    expect(swapped).not.toBe(user.token);
+    for (const authorization of [
+      `bearer ${user.token}`,
+      `BEARER ${user.token}`,
+      `bEaReR ${user.token}`,
+      `Bearer  ${user.token}`,
+      `bearer    ${user.token}`,
+    ]) {
+      const answer = await call(srv().url, 'GET', '/v1/account', { headers: { authorization } });
+      expect({ authorization, status: answer.status }).toEqual({ authorization, status: 200 });
+    }
+    for (const authorization of [
+      `Bearer ${swapped}`,
+      `Bearer\t${user.token}`,
+      `Bearer${user.token}`,
+      `Bearers ${user.token}`,
+      `Bear ${user.token}`,
+      `Bearer ${user.token} ${user.token}`,
+    ]) {
+      const answer = await call(srv().url, 'GET', '/v1/account', { headers: { authorization } });
+      expect({ authorization, status: answer.status }).toEqual({ authorization, status: 401 });
+    }
+    expect(await refusedUpgrade(srv().url, { authorization: `Bearer ${swapped}` })).toBe(401);
+    const lower = new WebSocket(`${srv().url.replace(/^http/, 'ws')}/v1/events/stream`, {
+      headers: { authorization: `bearer  ${user.token}` },
+    });
+    const first = await new Promise<unknown>((resolve, reject) => {
+      lower.once('message', (data: Buffer) => resolve(JSON.parse(data.toString('utf8'))));
+      lower.once('unexpected-response', (_req, res) => reject(new Error(`refused: ${res.statusCode}`)));
+    });
+    lower.close();
+    expect(first).toEqual({ type: 'ready', cursor: 0 });
   });
 
   it('stops honouring a token after logout, for HTTP and for the stream', async () => {

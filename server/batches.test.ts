@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { Account, ErrorBody, MatchList } from '../protocol/api.ts';
+import { toStored } from './db/schema.ts';
 import { eachDialect, phones, serverFor, signIn, testClock, upload, uploaded, type User } from './testing/suite.ts';
 
 async function state(user: User): Promise<{ count: number; setHash: string; contactCount: number }> {
@@ -85,12 +86,13 @@ await eachDialect('batch idempotency', (dialect) => {
     expect(theirs.body).toMatchObject({ added: 1, count: 1 });
   });
 
-  it('still honours a batch recorded under the earlier request hash, taken over the sorted number texts', async () => {
+  it('refuses with 409 a batch recorded under a hash it cannot match, so the client sends it under a new id', async () => {
+    // What a batch recorded under another secret, or under the unkeyed hash of its numbers, looks like.
     const me = await signIn(srv().url, '+447700100008');
     const numbers = ['+447700100600', '+14155550100', '+4477001006'];
-    const first = await uploaded(me, 'batch-old1', numbers);
-    const earlier = createHash('sha256')
-      .update(JSON.stringify([[...numbers].sort(), []]))
+    await uploaded(me, 'batch-old1', numbers);
+    const unkeyed = createHash('sha256')
+      .update(JSON.stringify([numbers.map(toStored).sort((a, b) => a - b), []]))
       .digest('hex');
     const { db } = srv().server.ctx.conn;
     const stored = db
@@ -98,18 +100,17 @@ await eachDialect('batch idempotency', (dialect) => {
       .select('request_hash')
       .where('owner_id', '=', me.userId)
       .where('batch_id', '=', 'batch-old1');
-    expect((await stored.executeTakeFirstOrThrow()).request_hash).not.toBe(earlier);
+    expect((await stored.executeTakeFirstOrThrow()).request_hash).not.toBe(unkeyed);
     await db
       .updateTable('upload_batches')
-      .set({ request_hash: earlier })
+      .set({ request_hash: unkeyed })
       .where('owner_id', '=', me.userId)
       .where('batch_id', '=', 'batch-old1')
       .execute();
 
     const again = await upload(me, 'batch-old1', [...numbers].reverse());
-    expect(again.status).toBe(200);
-    expect(again.body).toEqual(first);
-    expect((await upload(me, 'batch-old1', numbers.slice(1))).status).toBe(409);
+    expect(again.status).toBe(409);
+    expect((await upload(me, 'batch-new1', numbers)).body).toMatchObject({ added: 0, count: 3 });
   });
 
   it('does not record a batch refused for its budget, so it applies when sent again later', async () => {
@@ -139,5 +140,61 @@ await eachDialect('batch idempotency', (dialect) => {
     expect((await upload(me, 'fix-batch-1', ['+447700100500'])).body).toMatchObject({ added: 1, count: 1 });
     expect((await upload(me, 'fix-batch-2', ['+447700100501'])).body).toMatchObject({ added: 1, count: 2 });
     expect((await upload(me, 'fix-batch-3', [], ['+447700100500'])).body).toMatchObject({ removed: 1, count: 1 });
+  });
+});
+
+await eachDialect('a replayed batch', (dialect) => {
+  const srv = serverFor(dialect);
+
+  it('is matched against who is registered and discoverable now, and applies nothing again', async () => {
+    const me = await signIn(srv().url, '+447700110001');
+    const hider = await signIn(srv().url, '+447700110002');
+    const leaver = await signIn(srv().url, '+447700110003');
+    const [later, stranger] = ['+447700110004', '+447700110005'];
+    const numbers = [hider.e164, leaver.e164, later, stranger];
+    const first = await uploaded(me, 'replay-batch-1', numbers);
+    expect(first.matches).toEqual([
+      { userId: hider.userId, e164: hider.e164 },
+      { userId: leaver.userId, e164: leaver.e164 },
+    ]);
+    // The set changes after the batch: a replay must not add the removed number back.
+    await uploaded(me, 'replay-batch-2', [], [stranger]);
+    const before = await state(me);
+    const replay = async () => {
+      const answer = await upload(me, 'replay-batch-1', [...numbers].reverse());
+      expect(answer.status).toBe(200);
+      const { matches, ...counts } = answer.body;
+      const { matches: _, ...firstCounts } = first;
+      expect(counts).toEqual(firstCounts);
+      expect(await state(me)).toEqual(before);
+      return matches;
+    };
+
+    await hider.call('PUT', '/v1/account/discoverable', { discoverable: false });
+    expect(await replay()).toEqual([{ userId: leaver.userId, e164: leaver.e164 }]);
+    expect((await leaver.call('DELETE', '/v1/account')).status).toBe(200);
+    expect(await replay()).toEqual([]);
+    const joiner = await signIn(srv().url, later);
+    expect(await replay()).toEqual([{ userId: joiner.userId, e164: later }]);
+    await hider.call('PUT', '/v1/account/discoverable', { discoverable: true });
+    expect(await replay()).toEqual([
+      { userId: hider.userId, e164: hider.e164 },
+      { userId: joiner.userId, e164: later },
+    ]);
+  });
+
+  it('keeps the counts and the set hash of each answer, and no matches', async () => {
+    const me = await signIn(srv().url, '+447700110011');
+    const friend = await signIn(srv().url, '+447700110012');
+    const answer = await uploaded(me, 'stored-batch-1', [friend.e164, '+447700110013'], []);
+    expect(answer.matches).toEqual([{ userId: friend.userId, e164: friend.e164 }]);
+    const row = await srv()
+      .server.ctx.conn.db.selectFrom('upload_batches')
+      .select('response')
+      .where('owner_id', '=', me.userId)
+      .where('batch_id', '=', 'stored-batch-1')
+      .executeTakeFirstOrThrow();
+    const { matches: _, ...counts } = answer;
+    expect(JSON.parse(row.response)).toEqual(counts);
   });
 });

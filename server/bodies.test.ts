@@ -1,7 +1,10 @@
 import { expect, it } from 'vitest';
-import type { ErrorBody, NumberPage } from '../protocol/api.ts';
+import type { DeviceList, ErrorBody, NumberPage } from '../protocol/api.ts';
 import { BODY_LIMIT } from './app.ts';
-import { call } from './testing/client.ts';
+import { routeRegistry, type AnySpec } from './http/route.ts';
+import { call, codeFor, verify } from './testing/client.ts';
+import { rawRequest } from './testing/raw-http.ts';
+import { openStream } from './testing/stream.ts';
 import { eachDialect, phones, serverFor, signIn, type User } from './testing/suite.ts';
 
 interface Case {
@@ -100,11 +103,24 @@ await eachDialect('malformed and oversized requests', (dialect) => {
       {
         method: 'POST',
         path: '/v1/verification/verify',
-        body: { e164: '+447700700013', code: '12345a' },
+        body: { sessionId: 'A'.repeat(43), code: '12345a' },
         status: 400,
         field: 'code',
       },
-      { method: 'POST', path: '/v1/verification/verify', body: { e164: '+447700700013' }, status: 400, field: 'code' },
+      {
+        method: 'POST',
+        path: '/v1/verification/verify',
+        body: { sessionId: 'A'.repeat(43) },
+        status: 400,
+        field: 'code',
+      },
+      {
+        method: 'POST',
+        path: '/v1/verification/verify',
+        body: { sessionId: 'A', code: '123456' },
+        status: 400,
+        field: 'sessionId',
+      },
     ];
     for (const c of unauthenticated) await expectAnswer(srv().url, null, { error: 'invalid_request', ...c });
     // Nothing of it was applied.
@@ -206,5 +222,193 @@ await eachDialect('malformed and oversized requests', (dialect) => {
     });
     expect(answer).toMatchObject({ status: 415, body: { error: 'unsupported_media_type' } });
     expect((await me.call<NumberPage>('GET', '/v1/contacts')).body.numbers).toEqual([]);
+  });
+});
+
+/** What clients put on a request that has no body: axios sends a form type, some send JSON, text or nothing. */
+const EMPTY_BODY_TYPES = [
+  undefined,
+  'application/json',
+  'application/x-www-form-urlencoded',
+  'text/plain;charset=UTF-8',
+  'multipart/form-data; boundary=kith',
+  'application/x-kith-unknown',
+  'not a media type',
+];
+
+await eachDialect('routes without a body', (dialect) => {
+  const srv = serverFor(dialect);
+  const bodyless = routeRegistry.filter((r) => !r.body && !r.websocket);
+  let next = 0;
+  const fresh = () => signIn(srv().url, `+4477007${String(next++).padStart(5, '0')}`);
+  const pathFor = (spec: AnySpec, user: User) => spec.url.replace('{id}', String(user.deviceId));
+  /** Written on a socket: fetch sends no body and no length with GET. */
+  const send = (spec: AnySpec, user: User, type: string | undefined, body: string | undefined) =>
+    rawRequest(
+      srv().url,
+      [
+        `${spec.method} ${pathFor(spec, user)} HTTP/1.1`,
+        `Authorization: Bearer ${user.token}`,
+        ...(type === undefined ? [] : [`Content-Type: ${type}`]),
+        ...(body === undefined ? [] : [`Content-Length: ${Buffer.byteLength(body)}`]),
+      ].join('\r\n'),
+      body,
+    );
+
+  it('answers as usual an empty request, whatever content type it declares', async () => {
+    expect(bodyless.map((r) => `${r.method} ${r.url}`)).toEqual(
+      expect.arrayContaining(['POST /v1/logout', 'DELETE /v1/devices/{id}', 'DELETE /v1/contacts', 'GET /v1/account']),
+    );
+    for (const spec of bodyless) {
+      for (const type of EMPTY_BODY_TYPES) {
+        for (const body of [undefined, '']) {
+          // Signing out or deleting spends the user, so every request gets its own.
+          const user = await fresh();
+          const answer = await send(spec, user, type, body);
+          const route = `${spec.method} ${spec.url}`;
+          expect({ route, type, body, status: answer.status }).toEqual({ route, type, body, status: 200 });
+        }
+      }
+    }
+  });
+
+  it('signs out a request sent as a form with no body, and one with an empty chunked body', async () => {
+    const viaForm = await fresh();
+    const answer = await call(srv().url, 'POST', '/v1/logout', {
+      token: viaForm.token,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      rawBody: '',
+    });
+    expect(answer).toMatchObject({ status: 200, body: { ok: true } });
+    expect((await viaForm.call('GET', '/v1/account')).status).toBe(401);
+
+    const viaChunks = await fresh();
+    const chunked = await rawRequest(
+      srv().url,
+      `POST /v1/logout HTTP/1.1\r\nAuthorization: Bearer ${viaChunks.token}\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked`,
+      '0\r\n\r\n',
+    );
+    expect({ status: chunked.status, body: JSON.parse(chunked.text) }).toEqual({ status: 200, body: { ok: true } });
+    expect((await viaChunks.call('GET', '/v1/account')).status).toBe(401);
+  });
+
+  it('refuses a body sent to a route that takes none, and does nothing', async () => {
+    const user = await fresh();
+    for (const [type, rawBody] of [
+      ['application/json', '{}'],
+      ['application/json', 'null'],
+      ['application/x-www-form-urlencoded', 'all=1'],
+      ['text/plain', ' '],
+      ['application/x-kith-unknown', 'x'],
+    ] as const) {
+      for (const spec of bodyless) {
+        const answer = await send(spec, user, type, rawBody);
+        const body = JSON.parse(answer.text) as ErrorBody;
+        expect({ route: `${spec.method} ${spec.url}`, type, status: answer.status, ...body }).toMatchObject({
+          route: `${spec.method} ${spec.url}`,
+          type,
+          status: 400,
+          error: 'invalid_request',
+          field: 'body',
+        });
+      }
+    }
+    const chunked = await rawRequest(
+      srv().url,
+      `POST /v1/logout HTTP/1.1\r\nAuthorization: Bearer ${user.token}\r\nTransfer-Encoding: chunked`,
+      '2\r\n{}\r\n0\r\n\r\n',
+    );
+    expect({ status: chunked.status, ...JSON.parse(chunked.text) }).toMatchObject({ status: 400, field: 'body' });
+    // Still signed in, still one device.
+    expect((await user.call<DeviceList>('GET', '/v1/devices')).body.devices).toHaveLength(1);
+  });
+});
+
+/** Every Unicode control character class a text field can carry, and a UTF-16 half that is no character at all. */
+const CONTROLS: Record<string, string> = {
+  NUL: '\u0000',
+  SOH: '\u0001',
+  TAB: '\t',
+  LF: '\n',
+  CR: '\r',
+  US: '\u001f',
+  DEL: '\u007f',
+  NEL: '\u0085',
+  'lone surrogate': '\ud800',
+};
+
+await eachDialect('control characters', (dialect) => {
+  const srv = serverFor(dialect);
+
+  it('refuses a control character in any text field with 400 naming the field, and stores nothing', async () => {
+    const e164 = '+447700708001';
+    const code = await codeFor(srv().url, e164);
+    for (const [name, char] of Object.entries(CONTROLS)) {
+      const answer = await verify(srv().url, e164, code, { deviceName: `Lap${char}top` });
+      expect({ name, status: answer.status, ...answer.body }).toMatchObject({
+        name,
+        status: 400,
+        error: 'invalid_request',
+        field: 'deviceName',
+      });
+    }
+    // The code was never compared, and the name that finally signs in is the clean one.
+    const user = await signIn(srv().url, e164, { deviceName: 'Laptop' });
+    const devices = await user.call<DeviceList>('GET', '/v1/devices');
+    expect(devices.body.devices.map((d) => d.name)).toEqual(['Laptop']);
+
+    const good = phones('+447700708100', 4);
+    for (const [name, char] of Object.entries(CONTROLS)) {
+      for (const [body, field] of [
+        [{ add: [...good.slice(0, 3), `${good[3]}${char}`] }, 'add.3'],
+        [{ add: good.slice(0, 1), remove: [`${char}${good[1]}`] }, 'remove.0'],
+      ] as const) {
+        const answer = await user.call<ErrorBody>('PUT', batch, body);
+        expect({ name, status: answer.status, ...answer.body }).toMatchObject({
+          name,
+          status: 400,
+          error: 'invalid_request',
+          field,
+        });
+      }
+      // A UTF-16 half cannot be written in a URL at all.
+      if (name === 'lone surrogate') continue;
+      const query = await user.call<ErrorBody>('GET', `/v1/contacts?after=${encodeURIComponent(`+4477${char}`)}`);
+      expect({ name, status: query.status, ...query.body }).toMatchObject({ name, status: 400, field: 'after' });
+    }
+    expect((await user.call<NumberPage>('GET', '/v1/contacts')).body.numbers).toEqual([]);
+  });
+});
+
+await eachDialect('integers in queries and paths', (dialect) => {
+  const srv = serverFor(dialect);
+  const NOT_PLAIN = ['0x10', '1e3', '%2010', '10%20', '010', '00', '%2B10', '-0', '1.0', '10.5', '', '1_000', '９'];
+
+  it('takes only plain decimal digits', async () => {
+    const me = await signIn(srv().url, '+447700709001');
+    for (const value of NOT_PLAIN) {
+      for (const [method, path, field] of [
+        ['GET', `/v1/events?limit=${value}`, 'limit'],
+        ['GET', `/v1/events?after=${value}`, 'after'],
+        ['GET', `/v1/contacts?limit=${value}`, 'limit'],
+        ['DELETE', `/v1/devices/${value}`, 'id'],
+      ] as const) {
+        // An empty path segment is another route; the others must be refused by the parameter's check.
+        if (value === '' && method === 'DELETE') continue;
+        await expectAnswer(srv().url, me, { method, path, status: 400, error: 'invalid_request', field });
+      }
+      const stream = await openStream(srv().url, me.token, `?after=${value}`);
+      expect({ value, close: (await stream.closed).code }).toEqual({ value, close: 1008 });
+    }
+    // Plain digits still work, up to the largest safe integer and no further.
+    expect((await me.call('GET', '/v1/events?limit=10&after=0')).status).toBe(200);
+    expect((await me.call('GET', '/v1/contacts?limit=5000')).status).toBe(200);
+    expect((await me.call('GET', `/v1/events?after=${Number.MAX_SAFE_INTEGER}`)).status).toBe(200);
+    await expectAnswer(srv().url, me, { method: 'GET', path: '/v1/events?after=9007199254740992', status: 400 });
+    expect((await me.call('DELETE', '/v1/devices/999999')).status).toBe(404);
+    const stream = await openStream(srv().url, me.token, '?after=7');
+    await stream.until(() => stream.messages.length > 0);
+    expect(stream.messages[0]).toEqual({ type: 'ready', cursor: 7 });
+    stream.close();
   });
 });

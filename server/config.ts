@@ -1,7 +1,9 @@
 /** Server configuration, read from the environment once at start. */
+import { createHash, createSecretKey } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
+import { parseSecret, SecretError, type ServerSecret } from './secret.ts';
 
 export interface BudgetConfig {
   /** New numbers an account may upload at once; Signal's contact discovery allows 50,000. */
@@ -11,7 +13,10 @@ export interface BudgetConfig {
 }
 
 export interface LimitConfig {
+  /** Codes sent to one number per hour from all requesters together: a guard against text floods. */
   startsPerNumberPerHour: number;
+  /** Codes sent to one number per hour from one requester, so that no one requester can use up the total. */
+  startsPerNumberPerIpPerHour: number;
   startsPerIpPerHour: number;
   attemptsPerCode: number;
   attemptsPerIpPerHour: number;
@@ -22,6 +27,9 @@ export interface ServerConfig {
   port: number;
   databaseUrl: string;
   dev: boolean;
+  /** The server secret given directly (KITH_SECRET); when null it is read from, or created in, `secretFile`. */
+  secret: ServerSecret | null;
+  secretFile: string;
   smsWebhookUrl: string | null;
   smsWebhookSecret: string | null;
   budget: BudgetConfig;
@@ -49,7 +57,8 @@ export const DAY_MS = 86_400_000;
 
 export const DEFAULT_BUDGET: BudgetConfig = { capacity: 50_000, refillPerHour: 6 };
 export const DEFAULT_LIMITS: LimitConfig = {
-  startsPerNumberPerHour: 5,
+  startsPerNumberPerHour: 30,
+  startsPerNumberPerIpPerHour: 3,
   startsPerIpPerHour: 30,
   attemptsPerCode: 5,
   attemptsPerIpPerHour: 60,
@@ -68,8 +77,16 @@ export function defaultPool(): number {
   return 2 * availableParallelism() + 1;
 }
 
+function dataFolder(): string {
+  return envPaths('kith-server', { suffix: '' }).data;
+}
+
 export function defaultDatabaseUrl(): string {
-  return `sqlite:${join(envPaths('kith-server', { suffix: '' }).data, 'kith-server.sqlite')}`;
+  return `sqlite:${join(dataFolder(), 'kith-server.sqlite')}`;
+}
+
+export function defaultSecretFile(): string {
+  return join(dataFolder(), 'secret.key');
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -78,6 +95,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     port: int(env, 'KITH_PORT', 8787, 0, 65535),
     databaseUrl: env.DATABASE_URL || defaultDatabaseUrl(),
     dev: env.KITH_DEV === '1' || env.KITH_DEV === 'true',
+    secret: env.KITH_SECRET ? secretFromEnv(env.KITH_SECRET) : null,
+    secretFile: env.KITH_SECRET_FILE || defaultSecretFile(),
     smsWebhookUrl: env.KITH_SMS_WEBHOOK_URL || null,
     smsWebhookSecret: env.KITH_SMS_WEBHOOK_SECRET || null,
     budget: {
@@ -86,6 +105,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     },
     limits: {
       startsPerNumberPerHour: int(env, 'KITH_LIMIT_STARTS_PER_NUMBER', DEFAULT_LIMITS.startsPerNumberPerHour, 1, 1e6),
+      startsPerNumberPerIpPerHour: int(
+        env,
+        'KITH_LIMIT_STARTS_PER_NUMBER_PER_IP',
+        DEFAULT_LIMITS.startsPerNumberPerIpPerHour,
+        1,
+        1e6,
+      ),
       startsPerIpPerHour: int(env, 'KITH_LIMIT_STARTS_PER_IP', DEFAULT_LIMITS.startsPerIpPerHour, 1, 1e6),
       attemptsPerCode: int(env, 'KITH_LIMIT_ATTEMPTS_PER_CODE', DEFAULT_LIMITS.attemptsPerCode, 1, 100),
       attemptsPerIpPerHour: int(env, 'KITH_LIMIT_ATTEMPTS_PER_IP', DEFAULT_LIMITS.attemptsPerIpPerHour, 1, 1e6),
@@ -101,16 +127,29 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   };
 }
 
-/** A config for tests and embedding: dev mode, generous limits unless overridden. */
+/**
+ * A config for tests and embedding: dev mode, generous limits unless overridden. Its secret is derived from the
+ * database URL, so a server started again on the same database keeps it; that is no secret at all, so this is for
+ * throwaway databases only.
+ */
 export function testConfig(databaseUrl: string, overrides: Partial<ServerConfig> = {}): ServerConfig {
   return {
     ...configFromEnv({}),
     port: 0,
     databaseUrl,
     dev: true,
+    secret: createSecretKey(createHash('sha256').update(`kith-test-secret:${databaseUrl}`).digest()),
     logLevel: 'silent',
     ...overrides,
   };
+}
+
+function secretFromEnv(raw: string): ServerSecret {
+  try {
+    return parseSecret(raw, 'KITH_SECRET');
+  } catch (err) {
+    throw err instanceof SecretError ? new ConfigError(err.message) : err;
+  }
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

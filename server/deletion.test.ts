@@ -5,7 +5,7 @@ import { connect } from './db/connect.ts';
 import { toStored } from './db/schema.ts';
 import { call, codeFor, verify } from './testing/client.ts';
 import { openStream } from './testing/stream.ts';
-import { allEvents, eachDialect, phones, serverFor, signIn, signInAll, uploaded } from './testing/suite.ts';
+import { allEvents, eachDialect, eventPage, phones, serverFor, signIn, signInAll, uploaded } from './testing/suite.ts';
 
 await eachDialect('deletion', (dialect) => {
   const srv = serverFor(dialect);
@@ -24,6 +24,7 @@ await eachDialect('deletion', (dialect) => {
     expect((await allEvents(victim)).length).toBe(1);
     expect((await allEvents(alice)).map((e) => e.e164)).toEqual([leaving, '+447701200010']);
     const stream = await openStream(base, second.token);
+    await codeFor(base, leaving); // a verification still pending for the number
 
     expect((await victim.call('DELETE', '/v1/account')).body).toEqual({ ok: true });
     expect((await victim.call('GET', '/v1/account')).status).toBe(401);
@@ -48,7 +49,7 @@ await eachDialect('deletion', (dialect) => {
           .select('id')
           .where((eb) => eb.or([eb('recipient_id', '=', id), eb('subject_user_id', '=', id), eb('e164', '=', number)]))
           .execute(),
-        verifications: await db.selectFrom('verifications').select('e164').where('e164', '=', number).execute(),
+        verifications: await db.selectFrom('verification_sessions').select('e164').where('e164', '=', number).execute(),
       };
       expect(Object.fromEntries(Object.entries(counts).map(([k, rows]) => [k, rows.length]))).toEqual({
         users: 0,
@@ -160,5 +161,47 @@ await eachDialect('deletion', (dialect) => {
     expect(again).toMatchObject({ added: 1, count: 1, matches: [{ userId: friend.userId, e164: friend.e164 }] });
     // Deleting one's set leaves the account and others' sets alone.
     expect((await friend.call('GET', '/v1/account')).status).toBe(200);
+  });
+
+  it('drops the join events waiting in the inbox with DELETE /v1/contacts, on every device', async () => {
+    const base = srv().url;
+    const me = await signIn(base, '+447701200401');
+    const laptop = await signIn(base, '+447701200401');
+    const joining = ['+447701200402', '+447701200403'];
+    await uploaded(me, 'events-batch-1', [...joining, '+447701200404']);
+    const joined = [await signIn(base, joining[0]!), await signIn(base, joining[1]!)];
+    // Another owner of the same number keeps its event.
+    const other = await signIn(base, '+447701200405');
+    await uploaded(other, 'events-batch-2', ['+447701200404']);
+    const late = await signIn(base, '+447701200404');
+    expect((await allEvents(me)).map((e) => e.userId)).toEqual([...joined, late].map((u) => u.userId));
+    const page = await eventPage(laptop);
+    expect(page.events).toHaveLength(3);
+    // One device has acknowledged the first event; the other has read nothing.
+    await me.call('POST', '/v1/events/ack', { upTo: page.events[0]!.id });
+
+    expect((await me.call<Deleted>('DELETE', '/v1/contacts')).body).toEqual({ deleted: 3 });
+    expect(await eventPage(me)).toMatchObject({ events: [], more: false });
+    expect(await eventPage(laptop)).toMatchObject({ events: [], more: false });
+    expect(await allEvents(laptop)).toEqual([]);
+    const { db } = srv().server.ctx.conn;
+    expect(await db.selectFrom('events').select('id').where('recipient_id', '=', me.userId).execute()).toEqual([]);
+    expect((await allEvents(other)).map((e) => e.userId)).toEqual([late.userId]);
+  });
+
+  it('drops the join events waiting about numbers a batch removes, and keeps the others', async () => {
+    const base = srv().url;
+    const me = await signIn(base, '+447701200501');
+    const [kept, removed] = ['+447701200502', '+447701200503'];
+    await uploaded(me, 'remove-events-1', [kept, removed]);
+    const [keeper, leaver] = [await signIn(base, kept), await signIn(base, removed)];
+    expect((await allEvents(me)).map((e) => e.userId)).toEqual([keeper.userId, leaver.userId]);
+
+    await uploaded(me, 'remove-events-2', [], [removed]);
+    expect((await allEvents(me)).map((e) => [e.userId, e.e164])).toEqual([[keeper.userId, kept]]);
+    // Added back, it is matched in the answer rather than announced again.
+    const back = await uploaded(me, 'remove-events-3', [removed]);
+    expect(back.matches).toEqual([{ userId: leaver.userId, e164: removed }]);
+    expect((await allEvents(me)).map((e) => e.userId)).toEqual([keeper.userId]);
   });
 });

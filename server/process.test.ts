@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -21,7 +21,12 @@ interface Child {
 
 function runServer(env: Record<string, string>): Child {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KITH_')));
-  const child = spawn(process.execPath, [MAIN], { env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The per-user data folder, where the server makes its secret on first start, is the test's own.
+  const data = { XDG_DATA_HOME: join(dir, 'data') };
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...clean, ...data, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const stdout: string[] = [];
   const stderr: string[] = [];
   createInterface({ input: child.stdout! }).on('line', (l) => stdout.push(l));
@@ -67,6 +72,8 @@ await eachDialect('the server process', (dialect) => {
     });
     try {
       const url = await listening(child);
+      // Made on first start in the data folder, for its user alone.
+      expect(statSync(join(dir, 'data', 'kith-server', 'secret.key')).mode & 0o777).toBe(0o600);
       expect(child.stdout.filter((l) => l.startsWith('kith-server listening on '))).toHaveLength(1);
       expect((await call(url, 'GET', '/health')).body).toEqual({ ok: true, database: dialect });
 
@@ -87,9 +94,18 @@ await eachDialect('the server process', (dialect) => {
   }, 60_000); // a process start and a database on a busy machine
 });
 
+const openSecret = join(dir, 'open.key');
+writeFileSync(openSecret, `${'ab'.repeat(32)}\n`, { mode: 0o644 });
+chmodSync(openSecret, 0o644);
+const shortSecret = join(dir, 'short.key');
+writeFileSync(shortSecret, 'abcd\n', { mode: 0o600 });
+
 it.each([
   ['an unknown scheme', { DATABASE_URL: 'oracle://db.example/kith' }, /DATABASE_URL must start with/],
   ['an unreachable database', { DATABASE_URL: 'postgres://postgres@127.0.0.1:9/kith' }, /ECONNREFUSED|connect/],
+  ['a secret file others may read', { KITH_SECRET_FILE: openSecret }, /open.key is open to group or others/],
+  ['a malformed secret file', { KITH_SECRET_FILE: shortSecret }, /short.key: expected at least 32 random bytes/],
+  ['a malformed KITH_SECRET', { KITH_SECRET: 'not-hex!' }, /^kith-server: KITH_SECRET: expected at least 32/],
 ])('exits 1 with one line on stderr for %s', async (_, env, message) => {
   const child = runServer(env);
   expect(await exitWithin(child, 20_000)).toBe(1);

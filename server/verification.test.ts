@@ -1,16 +1,23 @@
+import { randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
-import type { DeviceList, ErrorBody, VerificationStarted } from '../protocol/api.ts';
+import type { DeviceList, ErrorBody } from '../protocol/api.ts';
 import { DEFAULT_LIMITS } from './config.ts';
 import { pruneExpired } from './maintenance/prune.ts';
-import { call, codeFor, startServer, verify, type ApiAnswer } from './testing/client.ts';
+import {
+  call,
+  LOOPBACK_LIMITS,
+  startServer,
+  startSession,
+  startVerification,
+  verifySession,
+  type ApiAnswer,
+} from './testing/client.ts';
 import { eachDialect, serverFor, signIn, testClock } from './testing/suite.ts';
 import type { CodeSender } from './verification/senders.ts';
 
 const MINUTE = 60_000;
 
-function start(base: string, e164: string, headers: Record<string, string> = {}) {
-  return call<VerificationStarted & ErrorBody>(base, 'POST', '/v1/verification/start', { body: { e164 }, headers });
-}
+const start = startVerification;
 
 /** Any six digits but these. */
 const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
@@ -25,107 +32,121 @@ await eachDialect('verification', (dialect) => {
   const clock = testClock();
   const srv = serverFor(dialect, {}, { now: clock.now });
 
-  it('refuses a wrong code with 400, and every code once the attempts are spent with 429', async () => {
+  it('refuses a wrong code with 400, and every guess once the session’s attempts are spent with 429', async () => {
     const base = srv().url;
     const e164 = '+447701100001';
-    const code = await codeFor(base, e164);
+    const { sessionId, code } = await startSession(base, e164);
     for (let i = 0; i < DEFAULT_LIMITS.attemptsPerCode - 1; i++) {
-      expect((await verify(base, e164, wrong(code))).body).toMatchObject({ error: 'wrong_code' });
+      expect((await verifySession(base, sessionId, wrong(code))).body).toMatchObject({ error: 'wrong_code' });
     }
     // One attempt is left, and the right code takes it.
-    expect((await verify(base, e164, code)).status).toBe(200);
+    expect((await verifySession(base, sessionId, code)).status).toBe(200);
 
-    const next = await codeFor(base, e164);
+    const next = await startSession(base, e164);
     for (let i = 0; i < DEFAULT_LIMITS.attemptsPerCode; i++) {
-      expect((await verify(base, e164, wrong(next))).status).toBe(400);
+      expect((await verifySession(base, next.sessionId, wrong(next.code))).status).toBe(400);
     }
-    const spent = await verify(base, e164, next);
+    const spent = await verifySession(base, next.sessionId, next.code);
     expect(spent).toMatchObject({ status: 429, body: { error: 'too_many_attempts' } });
-    // A new code starts over.
-    expect((await verify(base, e164, await codeFor(base, e164))).status).toBe(200);
+    // A new session starts over.
+    const again = await startSession(base, e164);
+    expect((await verifySession(base, again.sessionId, again.code)).status).toBe(200);
   });
 
-  it('compares a code against at most the allowed number of guesses, however many arrive at once', async () => {
+  it('compares a session’s code against at most the allowed number of guesses, however many arrive at once', async () => {
     // Behind a proxy, from twenty addresses: nothing but the code's own allowance stands in the way.
     const proxied = await startServer(dialect, { trustProxy: true }, { now: clock.now }, srv().db);
     try {
-      const e164 = '+447701100904';
-      const code = await codeFor(proxied.url, e164);
+      const { sessionId, code } = await startSession(proxied.url, '+447701100904');
       const guesses = Array.from({ length: 20 }, (_, i) => ({
         code: String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'),
         from: `198.51.100.${i + 1}`,
       }));
       const answers = await Promise.all(
-        guesses.map((g) =>
-          call<ErrorBody>(proxied.url, 'POST', '/v1/verification/verify', {
-            body: { e164, code: g.code },
-            headers: { 'x-forwarded-for': g.from },
-          }),
-        ),
+        guesses.map((g) => verifySession(proxied.url, sessionId, g.code, {}, { 'x-forwarded-for': g.from })),
       );
       // Five are compared and found wrong; the rest are refused without being compared.
       const errors = answers.map((a) => a.body.error);
       expect(errors.filter((e) => e === 'wrong_code')).toHaveLength(DEFAULT_LIMITS.attemptsPerCode);
       expect(errors.filter((e) => e === 'too_many_attempts')).toHaveLength(20 - DEFAULT_LIMITS.attemptsPerCode);
-      expect((await verify(proxied.url, e164, code)).body).toMatchObject({ error: 'too_many_attempts' });
+      expect((await verifySession(proxied.url, sessionId, code)).body).toMatchObject({ error: 'too_many_attempts' });
     } finally {
       await proxied.stop();
     }
   });
 
-  it('refuses an expired code with 400', async () => {
+  it('refuses an expired code, or a session it never opened, with 400', async () => {
     const base = srv().url;
-    const fresh = await codeFor(base, '+447701100011');
-    const stale = await codeFor(base, '+447701100012');
+    const fresh = await startSession(base, '+447701100011');
+    const stale = await startSession(base, '+447701100012');
     clock.advance(5 * MINUTE - 1);
-    expect((await verify(base, '+447701100011', fresh)).status).toBe(200);
+    expect((await verifySession(base, fresh.sessionId, fresh.code)).status).toBe(200);
     clock.advance(1);
-    expect((await verify(base, '+447701100012', stale)).body).toMatchObject({ error: 'code_expired' });
-    expect((await verify(base, '+447701100013', '123456')).body).toMatchObject({ error: 'code_expired' });
+    expect((await verifySession(base, stale.sessionId, stale.code)).body).toMatchObject({ error: 'code_expired' });
+    const madeUp = randomBytes(32).toString('base64url');
+    expect((await verifySession(base, madeUp, '123456')).body).toMatchObject({ error: 'code_expired' });
   });
 
   it('accepts a code once, even when it is sent twice at the same moment', async () => {
     const base = srv().url;
-    const code = await codeFor(base, '+447701100021');
-    expect((await verify(base, '+447701100021', code)).status).toBe(200);
-    expect((await verify(base, '+447701100021', code)).status).toBe(400);
+    const once = await startSession(base, '+447701100021');
+    expect((await verifySession(base, once.sessionId, once.code)).status).toBe(200);
+    expect((await verifySession(base, once.sessionId, once.code)).status).toBe(400);
 
-    const racing = await codeFor(base, '+447701100022');
-    const answers = await Promise.all(Array.from({ length: 6 }, () => verify(base, '+447701100022', racing)));
+    const racing = await startSession(base, '+447701100022');
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => verifySession(base, racing.sessionId, racing.code)),
+    );
     expect(answers.map((a) => a.status).sort()).toEqual([200, 400, 400, 400, 400, 400]);
     const session = answers.find((a) => a.status === 200)!.body;
     const devices = await call<DeviceList>(base, 'GET', '/v1/devices', { token: session.token });
     expect(devices.body.devices).toHaveLength(1);
   });
 
-  it('limits the codes sent to one number per hour', async () => {
-    const base = srv().url;
-    const e164 = '+447701100031';
-    for (let i = 0; i < DEFAULT_LIMITS.startsPerNumberPerHour; i++) expect((await start(base, e164)).status).toBe(200);
-    expectTooMany(await start(base, e164), 'too_many_codes', 3600);
-    clock.advance(45 * MINUTE);
-    expectTooMany(await start(base, e164), 'too_many_codes', 900);
-    // Other numbers are not affected.
-    expect((await start(base, '+447701100032')).status).toBe(200);
-    clock.advance(15 * MINUTE);
-    expect((await verify(base, e164, await codeFor(base, e164))).status).toBe(200);
+  it('limits the codes sent to one number per hour from all addresses together', async () => {
+    // Behind a proxy, so that every request has an address of its own and only the total stands in the way.
+    const proxied = await startServer(
+      dialect,
+      { trustProxy: true, limits: DEFAULT_LIMITS },
+      { now: clock.now },
+      srv().db,
+    );
+    try {
+      const base = proxied.url;
+      const e164 = '+447701100031';
+      const total = DEFAULT_LIMITS.startsPerNumberPerHour;
+      const address = (i: number) => ({ 'x-forwarded-for': `192.0.2.${i + 1}` });
+      for (let i = 0; i < total; i++) expect((await start(base, e164, address(i))).status).toBe(200);
+      expectTooMany(await start(base, e164, address(total)), 'too_many_codes', 3600);
+      clock.advance(45 * MINUTE);
+      expectTooMany(await start(base, e164, address(total + 1)), 'too_many_codes', 900);
+      // Other numbers are not affected.
+      expect((await start(base, '+447701100032', address(total))).status).toBe(200);
+      clock.advance(15 * MINUTE);
+      const after = await startSession(base, e164, address(total));
+      expect((await verifySession(base, after.sessionId, after.code)).status).toBe(200);
+    } finally {
+      await proxied.stop();
+    }
   });
 
   it('limits the codes and the attempts from one address per hour', async () => {
-    const limits = { ...DEFAULT_LIMITS, startsPerIpPerHour: 3, attemptsPerIpPerHour: 4 };
+    const limits = { ...LOOPBACK_LIMITS, startsPerIpPerHour: 3, attemptsPerIpPerHour: 4 };
     // A database of its own: the counts are in the database, and the other tests here come from this address too.
     let tight = await startServer(dialect, { limits }, { now: clock.now });
     try {
       const base = tight.url;
-      const codes = [];
-      for (const n of ['+447701100041', '+447701100042', '+447701100043']) codes.push(await codeFor(base, n));
+      const sessions = [];
+      for (const n of ['+447701100041', '+447701100042', '+447701100043']) sessions.push(await startSession(base, n));
+      const [first, second, third] = sessions as [(typeof sessions)[0], (typeof sessions)[0], (typeof sessions)[0]];
       expectTooMany(await start(base, '+447701100044'), 'too_many_codes', 3600);
       // Without trustProxy a forwarded-for header is not an address of its own.
       expectTooMany(await start(base, '+447701100044', { 'x-forwarded-for': '203.0.113.9' }), 'too_many_codes', 3600);
 
-      for (let i = 0; i < 3; i++) expect((await verify(base, '+447701100041', wrong(codes[0]!))).status).toBe(400);
-      expect((await verify(base, '+447701100042', codes[1]!)).status).toBe(200);
-      expectTooMany(await verify(base, '+447701100043', codes[2]!), 'too_many_attempts', 3600);
+      for (let i = 0; i < 3; i++)
+        expect((await verifySession(base, first.sessionId, wrong(first.code))).status).toBe(400);
+      expect((await verifySession(base, second.sessionId, second.code)).status).toBe(200);
+      expectTooMany(await verifySession(base, third.sessionId, third.code), 'too_many_attempts', 3600);
 
       // Another process on the database (here: a restart) counts the same hits.
       const { db } = tight;
@@ -133,39 +154,60 @@ await eachDialect('verification', (dialect) => {
       tight = await startServer(dialect, { limits }, { now: clock.now }, db);
       clock.advance(10 * MINUTE);
       expectTooMany(await start(tight.url, '+447701100044'), 'too_many_codes', 3000);
-      expectTooMany(await verify(tight.url, '+447701100043', codes[2]!), 'too_many_attempts', 3000);
+      expectTooMany(await verifySession(tight.url, third.sessionId, third.code), 'too_many_attempts', 3000);
       // Kept as hashes, never the address itself.
       const conn = tight.server.ctx.conn;
       const rows = await conn.db.selectFrom('address_windows').selectAll().execute();
-      expect(rows.map((r) => r.kind).sort()).toEqual(['attempts', 'starts']);
+      // One window per address, and one per number and per number and address for the three codes sent.
+      const kinds = rows.map((r) => r.kind);
+      expect(kinds.filter((k) => k === 'starts' || k === 'attempts').sort()).toEqual(['attempts', 'starts']);
+      expect(kinds.filter((k) => k === 'number')).toHaveLength(3);
+      expect(kinds.filter((k) => k === 'number-address')).toHaveLength(3);
       expect(JSON.stringify(rows)).not.toContain('127.0.0.1');
+      expect(JSON.stringify(rows)).not.toContain('447701100041');
 
       clock.advance(50 * MINUTE);
-      expect((await pruneExpired(conn, clock.now(), tight.server.ctx.config)).addresses).toBe(2);
-      expect((await verify(tight.url, '+447701100044', await codeFor(tight.url, '+447701100044'))).status).toBe(200);
+      expect((await pruneExpired(conn, clock.now(), tight.server.ctx.config)).addresses).toBe(8);
+      const late = await startSession(tight.url, '+447701100044');
+      expect((await verifySession(tight.url, late.sessionId, late.code)).status).toBe(200);
     } finally {
       await tight.server.close();
       await tight.db.drop();
     }
   });
 
-  it('counts simultaneous code requests for one number exactly', async () => {
-    const answers = await Promise.all(Array.from({ length: 12 }, () => start(srv().url, '+447701100901')));
-    const statuses = answers.map((a) => a.status).sort();
-    expect(statuses).toEqual([
-      ...Array<number>(DEFAULT_LIMITS.startsPerNumberPerHour).fill(200),
-      ...Array<number>(12 - DEFAULT_LIMITS.startsPerNumberPerHour).fill(429),
-    ]);
-    // Each code replaced the one before: exactly one of those handed out is the number's code now.
-    const verified = [];
-    for (const answer of answers.filter((a) => a.status === 200)) {
-      verified.push((await verify(srv().url, '+447701100901', answer.body.devCode!)).status);
+  it('counts simultaneous code requests for one number exactly, in total and per address', async () => {
+    const proxied = await startServer(
+      dialect,
+      { trustProxy: true, limits: DEFAULT_LIMITS },
+      { now: clock.now },
+      srv().db,
+    );
+    try {
+      const { startsPerNumberPerHour: total, startsPerNumberPerIpPerHour: share } = DEFAULT_LIMITS;
+      const many = Array.from({ length: total + 10 }, (_, i) => ({ 'x-forwarded-for': `192.0.2.${i + 1}` }));
+      const answers = await Promise.all(many.map((address) => start(proxied.url, '+447701100901', address)));
+      expect(answers.filter((a) => a.status === 200)).toHaveLength(total);
+      expect(answers.filter((a) => a.status === 429)).toHaveLength(10);
+      // Each start opened a session of its own: none replaced another, and every code signs in.
+      const verified = await Promise.all(
+        answers
+          .filter((a) => a.status === 200)
+          .map((a) => verifySession(proxied.url, a.body.sessionId, a.body.devCode!)),
+      );
+      expect(verified.map((v) => v.status)).toEqual(Array<number>(total).fill(200));
+
+      const one = { 'x-forwarded-for': '192.0.2.200' };
+      const fromOne = await Promise.all(Array.from({ length: 12 }, () => start(proxied.url, '+447701100902', one)));
+      expect(fromOne.filter((a) => a.status === 200)).toHaveLength(share);
+      expect(fromOne.filter((a) => a.status === 429)).toHaveLength(12 - share);
+    } finally {
+      await proxied.stop();
     }
-    expect(verified.filter((s) => s === 200)).toHaveLength(1);
   });
 
   it('counts simultaneous requests from one address exactly', async () => {
-    const limits = { ...DEFAULT_LIMITS, startsPerIpPerHour: 5 };
+    const limits = { ...LOOPBACK_LIMITS, startsPerIpPerHour: 5 };
     const tight = await startServer(dialect, { limits }, { now: clock.now });
     try {
       const numbers = Array.from({ length: 12 }, (_, i) => `+4477011002${String(i).padStart(2, '0')}`);
@@ -207,7 +249,7 @@ await eachDialect('verification', (dialect) => {
       expect(started).toMatchObject({ status: 200, body: { expiresInSeconds: 300 } });
       expect(started.body.devCode).toBeUndefined();
       expect(sent).toEqual([{ e164: '+447701100061', code: expect.stringMatching(/^\d{6}$/) }]);
-      expect((await verify(prod.url, '+447701100061', sent[0]!.code)).status).toBe(200);
+      expect((await verifySession(prod.url, started.body.sessionId, sent[0]!.code)).status).toBe(200);
     } finally {
       await prod.stop();
     }

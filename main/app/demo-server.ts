@@ -17,6 +17,8 @@ export async function startDemoServer(dataDir: string, preferredPort = 0): Promi
   const config = {
     ...configFromEnv({}),
     databaseUrl: `sqlite:${join(dataDir, 'demo-server.sqlite')}`,
+    // Beside its database, not in the per-user folder of a real server on this machine.
+    secretFile: join(dataDir, 'demo-server.key'),
     dev: true,
     logLevel: 'warn',
   };

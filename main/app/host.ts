@@ -12,6 +12,7 @@ import type {
   AppState,
   ImportReport,
   JoinedView,
+  PendingSignOutView,
   SyncRunView,
   SyncStatusView,
   UploadedFile,
@@ -28,6 +29,7 @@ import { ServerClient } from '../sync/client.ts';
 import { SyncError } from '../sync/errors.ts';
 import { activity } from '../sync/history.ts';
 import { displayName, joinedContacts } from '../sync/names.ts';
+import { pendingSignOuts, type PendingSignOut } from '../sync/sign-outs.ts';
 import {
   deleteAccount,
   deleteServerData,
@@ -65,7 +67,8 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
   private readonly options: HostOptions;
   private readonly now: () => number;
   private demo: DemoServer | null = null;
-  private pending: { url: string; e164: string; demo: boolean } | null = null;
+  /** The verification waiting for its code: the server ties the code to `sessionId`. */
+  private pending: { url: string; e164: string; demo: boolean; sessionId: string } | null = null;
   private importing: Promise<unknown> = Promise.resolve();
 
   private constructor(options: HostOptions) {
@@ -82,6 +85,8 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
     // A failed run is already in the status (lastError) and the activity feed. This listener is also what keeps
     // EventEmitter from throwing the 'error' event, which would take the whole process down when offline.
     this.engine.on('error', () => this.push({ type: 'data-changed' }));
+    // A sign-out the server has now confirmed: the state no longer lists it.
+    this.engine.on('signed-out', () => this.push({ type: 'data-changed' }));
     this.engine.on('joined', (events) => {
       const contacts = events.map((e) => ({ e164: e.e164, name: displayName(this.db, e.e164) ?? e.e164 }));
       this.push({ type: 'joined', contacts });
@@ -93,7 +98,8 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
     const host = new AppHost(options);
     try {
       if (getSetting(host.db, 'demo_server') === '1') await host.ensureDemoServer();
-      if (host.engine.status().signedIn) host.engine.start();
+      // Signed out with a sign-out still unconfirmed, the engine runs to send it.
+      if (host.engine.status().signedIn || pendingSignOuts(host.db).length > 0) host.engine.start();
       return host;
     } catch (err) {
       await host.close();
@@ -117,6 +123,7 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
       server: url ? { url, demo: getSetting(this.db, 'demo_server') === '1' } : null,
       signedIn: this.engine.status().signedIn,
       notifications: getSetting(this.db, 'notifications') !== '0',
+      pendingSignOuts: pendingSignOuts(this.db).map(signOutView),
     };
   }
 
@@ -149,7 +156,7 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
     const client = new ServerClient(url);
     try {
       const started = await client.startVerification(e164);
-      this.pending = { url, e164, demo };
+      this.pending = { url, e164, demo, sessionId: started.sessionId };
       return { devCode: started.devCode ?? null };
     } catch (err) {
       throw asUserError(err);
@@ -164,6 +171,7 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
     try {
       await login(this.db, this.tokens, pending.url, pending.e164, {
         code,
+        sessionId: pending.sessionId,
         deviceName: `Kith desktop (${this.appInfo.platform})`,
         now: this.now(),
       });
@@ -178,9 +186,14 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
     return this.state();
   }
 
+  /**
+   * Forgets the session at once. When the server cannot be told, the sign-out stays queued, the engine keeps
+   * sending it in the background, and the state's `pendingSignOuts` says so until the server confirms.
+   */
   async logout(): Promise<AppState> {
     await this.engine.stop();
-    await logout(this.db, this.tokens);
+    const result = await logout(this.db, this.tokens, { now: this.now });
+    if (!result.confirmed) this.engine.start();
     this.push({ type: 'sync-status', status: this.syncStatus() });
     return this.state();
   }
@@ -341,8 +354,13 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
 
   /** The engine's status as the UI sees it: without the event cursor, with whether the server is the demo one. */
   private statusView(s: ReturnType<SyncEngine['status']>): SyncStatusView {
-    const { cursor: _cursor, ...shown } = s;
-    return { ...shown, demoServer: getSetting(this.db, 'demo_server') === '1', seq: ++this.statusSeq };
+    const { cursor: _cursor, pendingSignOuts: signOuts, ...shown } = s;
+    return {
+      ...shown,
+      pendingSignOuts: signOuts.map(signOutView),
+      demoServer: getSetting(this.db, 'demo_server') === '1',
+      seq: ++this.statusSeq,
+    };
   }
 
   private push(event: AppEvent): void {
@@ -352,6 +370,11 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
 
 function pick(r: { added: number; updated: number; unchanged: number; removed: number; contacts: number }) {
   return { added: r.added, updated: r.updated, unchanged: r.unchanged, removed: r.removed, contacts: r.contacts };
+}
+
+/** A pending sign-out as the UI sees it: never its token. */
+function signOutView(p: PendingSignOut): PendingSignOutView {
+  return { server: p.server, since: p.since, lastError: p.lastError };
 }
 
 function runView(s: SyncSummary): SyncRunView {

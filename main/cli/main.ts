@@ -1,3 +1,4 @@
+import { storeFailure } from '../store/errors.ts';
 import { StoreVersionError } from '../store/open.ts';
 import { contactsUsage, runContacts } from './commands/contacts.ts';
 import { exportUsage, runExport } from './commands/export.ts';
@@ -9,6 +10,7 @@ import { loginUsage, logoutUsage, runLogin, runLogout } from './commands/login.t
 import { runStatus, runSync, statusUsage, syncUsage } from './commands/sync.ts';
 import { CliError } from './errors.ts';
 import { NotSignedInError } from '../sync/errors.ts';
+import { storePathOf } from './paths.ts';
 
 const HELP = `kith — import an address book, normalize every number to E.164, keep it in a local store.
 
@@ -25,10 +27,10 @@ Sync (only E.164 numbers and batch ids are uploaded; names never leave this devi
   ${loginUsage}
       Verify your number with a sync server. A dev-mode server returns the code, so one call signs in.
   ${syncUsage}
-      Upload what changed since the last sync, in batches, and fetch who joined. Exit 3 when batches are
-      still queued (offline or server trouble); they are kept and sent next time.
+      Upload what changed since the last sync, in batches, and fetch who joined. A step that failed is
+      named; exit 3 when it is retried next time or batches are still queued (offline or server trouble).
   ${statusUsage}
-      Online or offline, queued batches, last sync, event cursor.
+      Online or offline, queued batches, last sync, event cursor, and the last error until a sync finishes.
   ${joinedUsage}
       Contacts who use the messenger, by the name you saved.
   ${logUsage}
@@ -39,6 +41,11 @@ Sync (only E.164 numbers and batch ids are uploaded; names never leave this devi
   ${deleteUsage}
       Delete your uploaded numbers (uploading pauses), or your whole account, from the server.
   ${logoutUsage}
+      Sign this device out. Exit 3 when the server could not be told yet: the next sync or login tells it.
+
+Exit status: 0 done, 1 failed, 2 wrong usage, 3 something is queued for next time (sync batches, a
+sign-out). The store could not be used: 10 the disk is full, 11 it is read-only, 12 a disk error, 13 another
+process holds it locked, 14 it is damaged or not a store, 15 it cannot be opened.
 
 Options:
   --db PATH       the local store (default: $KITH_DB, else kith.db in the per-user data folder)
@@ -89,6 +96,12 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof StoreVersionError) {
       console.error(`kith: ${err.message}`);
       return 1;
+    }
+    // A full disk or a read-only store, in any command: one line and its own exit status, never a stack trace.
+    const store = storeFailure(err, storePathOf(rest));
+    if (store) {
+      console.error(`kith ${name}: ${store.message}`);
+      return store.exitCode;
     }
     throw err;
   }

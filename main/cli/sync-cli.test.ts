@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,32 +10,13 @@ import { openStore } from '../store/open.ts';
 import { getSetting } from '../store/settings.ts';
 import { tempDir } from '../testing/tmp.ts';
 import { freshNumber, gate, serverNumbers, signedInDevice, vcard, type Device } from '../testing/sync-harness.ts';
+import { runKith as kith, type Outcome } from '../testing/kith-cli.ts';
 
 /** `kith login`, `sync`, `status`, `joined`, `log`, `exclude`, `delete`: separate processes, a real server. */
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'kith.js');
 /** Each run of `kith` starts Node and loads the CLI: about a second, several on a busy machine. */
 const SLOW = { timeout: 180_000 };
 const server = serverFor('sqlite');
-
-interface Outcome {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** One run of `kith` with a clean environment (no KITH_DB, no KITH_SERVER, a home of its own), output piped. */
-function kith(home: string, ...args: string[]): Promise<Outcome> {
-  const env = { PATH: process.env.PATH ?? '', HOME: home, XDG_DATA_HOME: join(home, 'data'), LANG: 'C.UTF-8' };
-  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
-  const out: Outcome = { code: null, stdout: '', stderr: '' };
-  child.stdout.setEncoding('utf8').on('data', (s: string) => (out.stdout += s));
-  child.stderr.setEncoding('utf8').on('data', (s: string) => (out.stderr += s));
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ ...out, code }));
-  });
-}
 
 const json = <T>(run: Outcome): T => JSON.parse(run.stdout) as T;
 

@@ -16,6 +16,15 @@ export interface AppState {
   server: { url: string; demo: boolean } | null;
   signedIn: boolean;
   notifications: boolean;
+  /** Sign-outs done on this device that their server has not confirmed yet. */
+  pendingSignOuts: PendingSignOutView[];
+}
+
+/** A sign-out the server could not be told of yet; it is sent whenever that server can be reached. */
+export interface PendingSignOutView {
+  server: string;
+  since: number;
+  lastError: string | null;
 }
 
 export interface VerificationStarted {
@@ -144,8 +153,10 @@ export interface SyncStatusView {
   rejectedNumbers: number;
   lastSyncAt: number | null;
   nextAttemptAt: number | null;
+  /** What the last sync that did not finish every step said, naming the step; null once a sync finishes. */
   lastError: string | null;
   progress: { done: number; total: number } | null;
+  pendingSignOuts: PendingSignOutView[];
   /** Higher for a later view: a reply and a pushed event can arrive in either order. */
   seq: number;
 }

@@ -3,6 +3,7 @@ import { E164_PATTERN } from '../../protocol/e164.ts';
 import { contactDetail, contactPage } from '../app/contact-query.ts';
 import { UserError, type AppHost } from '../app/host.ts';
 import { setExcluded } from '../store/contacts.ts';
+import { StoreError, storeFailure } from '../store/errors.ts';
 import { listSources } from '../store/sources.ts';
 import { contactCount, phoneCounts } from '../store/contacts.ts';
 import { excludedNumbers, setExclusion } from '../sync/exclusions.ts';
@@ -34,7 +35,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   const info: AppInfo = { ...deps.appInfo };
   const { host } = deps;
   const { db } = host;
-  return {
+  return reportStoreFailures(db.name, {
     'app:info': { args: none, run: () => ({ ...info }) },
     'app:ping': { args: z.tuple([z.string().min(1).max(128)]), run: (nonce) => nonce },
     'app:state': { args: none, run: () => host.state() },
@@ -136,7 +137,29 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       }),
     },
     'activity:list': { args: z.tuple([z.number().int().min(1).max(1000)]), run: (limit) => host.activity(limit) },
-  };
+  });
+}
+
+/** Every handler, with a failure of the store (a full disk, a read-only file) turned into a `StoreError` naming it. */
+function reportStoreFailures(path: string, table: HandlerTable): HandlerTable {
+  const wrapped: Record<string, AnyHandler> = {};
+  for (const [channel, handler] of Object.entries(table) as Array<[Channel, AnyHandler]>) {
+    const rethrow = (err: unknown): never => {
+      throw storeFailure(err, path) ?? err;
+    };
+    wrapped[channel] = {
+      args: handler.args,
+      run: (...args) => {
+        try {
+          const value = handler.run(...args);
+          return value instanceof Promise ? value.catch(rethrow) : value;
+        } catch (err) {
+          return rethrow(err);
+        }
+      },
+    };
+  }
+  return wrapped as unknown as HandlerTable;
 }
 
 export function fail(code: IpcErrorCode, message: string): IpcReply<never> {
@@ -173,8 +196,9 @@ export async function dispatch(
   try {
     return { ok: true, value: await handler.run(...parsed.data) };
   } catch (error) {
-    // Errors meant for the user (a wrong code, an unreachable server) pass through; anything else stays here.
-    if (error instanceof UserError) return fail('failed', error.message);
+    // Errors meant for the user (a wrong code, an unreachable server, a full disk) pass through; anything else stays
+    // here.
+    if (error instanceof UserError || error instanceof StoreError) return fail('failed', error.message);
     (options.onError ?? defaultOnError)(channel, error);
     return fail('internal', `${channel} failed`);
   }

@@ -74,3 +74,21 @@ describe('keychainTokenStore', () => {
     expect(store.read()).toBeNull();
   });
 });
+
+describe('keychainTokenStore sealing', () => {
+  it('seals a token kept for a pending sign-out as it stores the live one, and opens it again', () => {
+    const store = keychainTokenStore(db);
+    const sealed = store.seal(TOKEN);
+    expect(sealed).toMatch(/^enc:/);
+    expect(sealed).not.toContain(TOKEN);
+    expect(store.unseal(sealed)).toBe(TOKEN);
+    expect(store.unseal(`enc:${Buffer.from('garbage').toString('base64')}`)).toBeNull();
+  });
+
+  it('seals in the clear, as the CLI keeps its token, when no keychain is available', () => {
+    safeStorage.available = false;
+    const store = keychainTokenStore(db);
+    expect(store.seal(TOKEN)).toBe(TOKEN);
+    expect(store.unseal(TOKEN)).toBe(TOKEN);
+  });
+});

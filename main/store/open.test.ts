@@ -22,6 +22,7 @@ describe('openStore', () => {
       'joins',
       'numbers',
       'outbox',
+      'pending_sign_outs',
       'phones',
       'settings',
       'sources',

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { storeFailure } from './errors.ts';
 import { LATEST_VERSION, migrations } from './migrations/index.ts';
 import { sortKey } from './sort-key.ts';
 
@@ -16,8 +17,19 @@ export class StoreVersionError extends Error {
   }
 }
 
-/** Open (creating if needed) the local store, in WAL mode, migrated to the latest schema. */
+/**
+ * Open (creating if needed) the local store, in WAL mode, migrated to the latest schema. A store that cannot be opened
+ * (read-only, full disk, damaged) throws a `StoreError` that says so.
+ */
 export function openStore(path: string): Db {
+  try {
+    return open(path);
+  } catch (err) {
+    throw storeFailure(err, path) ?? err;
+  }
+}
+
+function open(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   try {

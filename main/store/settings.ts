@@ -6,11 +6,17 @@ export type SettingKey =
   // Sync: where and as whom, and how far the inbox and the reconciliation have got.
   | 'server_url'
   | 'session_token'
+  /** A verification waiting for its code (JSON: server, e164, sessionId, expiresAt); cleared when used. */
+  | 'pending_verification'
   | 'user_id'
   | 'device_id'
   | 'event_cursor'
   | 'last_sync_at'
   | 'next_reconcile_at'
+  /** What the last sync pass that did not finish every step reported; cleared by a pass that did. */
+  | 'last_error'
+  /** `online` or `offline` as the last pass found the server, for a process that has not talked to it yet. */
+  | 'connectivity'
   /** Set after "delete my data from the server": nothing is uploaded until the user resumes. */
   | 'sync_paused'
   // Desktop app: whether server_url is the bundled local demo server, and join notifications on or off.

@@ -57,11 +57,13 @@ export class ServerClient {
   health(): Promise<unknown> {
     return this.request('GET', '/health', undefined, null);
   }
+  /** Opens a verification session: the code goes to the number, the session's id comes back. */
   startVerification(e164: string) {
     return this.request('POST', `${API_PREFIX}/verification/start`, { e164 }, VerificationStarted);
   }
-  verify(e164: string, code: string, deviceName?: string) {
-    return this.request('POST', `${API_PREFIX}/verification/verify`, { e164, code, deviceName }, Session);
+  /** Exchanges the code of the session that `startVerification` opened for a token. */
+  verify(sessionId: string, code: string, deviceName?: string) {
+    return this.request('POST', `${API_PREFIX}/verification/verify`, { sessionId, code, deviceName }, Session);
   }
   putBatch(batchId: string, body: { add: string[]; remove: string[] }) {
     return this.request('PUT', `${API_PREFIX}/contacts/batches/${encodeURIComponent(batchId)}`, body, BatchResult);
@@ -110,7 +112,9 @@ export class ServerClient {
     schema: S,
   ): Promise<S extends z.ZodType ? z.infer<S> : unknown> {
     this.onRequest?.(method, path, body);
-    const headers: Record<string, string> = {};
+    // Without a body, no content type either: axios would otherwise label an empty POST as a form, which a server
+    // may refuse (415) for a route that takes no body.
+    const headers: Record<string, string | false> = body === undefined ? { 'content-type': false } : {};
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     let res;
     try {
@@ -138,15 +142,22 @@ export class ServerClient {
   }
 }
 
+/** The path as errors name it: without the query, which is paging detail (`GET /v1/events`). */
+function named(path: string): string {
+  const query = path.indexOf('?');
+  return query < 0 ? path : path.slice(0, query);
+}
+
 function networkError(err: unknown, method: string, path: string): SyncError {
   const code = isAxiosError(err) ? err.code : undefined;
   const what = code === 'ECONNABORTED' || code === 'ETIMEDOUT' ? 'timed out' : (code ?? (err as Error).message);
-  return new SyncError('network', `${method} ${path}: ${what}`, { cause: err });
+  return new SyncError('network', `${method} ${named(path)}: ${what}`, { cause: err });
 }
 
 function statusError(status: number, json: unknown, retryAfter: unknown, method: string, path: string): SyncError {
   const body = (json ?? {}) as { error?: string; message?: string; field?: string; index?: number };
-  const message = `${method} ${path}: ${status} ${body.error ?? ''}${body.message ? ` (${body.message})` : ''}`.trim();
+  const message =
+    `${method} ${named(path)}: ${status} ${body.error ?? ''}${body.message ? ` (${body.message})` : ''}`.trim();
   if (status === 401) return new SyncError('unauthorized', message, { status });
   if (status === 429) {
     const seconds = Number(retryAfter);

@@ -8,11 +8,12 @@
  */
 import { EventEmitter } from 'node:events';
 import type { InboxEvent } from '../../protocol/api.ts';
+import { storeFailure } from '../store/errors.ts';
 import type { Db } from '../store/open.ts';
-import { getSetting } from '../store/settings.ts';
+import { getSetting, setSetting } from '../store/settings.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 import type { ClientOptions, ServerClient } from './client.ts';
-import { NotSignedInError, SyncError } from './errors.ts';
+import { NotSignedInError, SyncError, type FailureKind } from './errors.ts';
 import { applyEvents, eventCursor } from './joins.ts';
 import {
   cutBatches,
@@ -30,9 +31,23 @@ import {
 } from './outbox.ts';
 import { reconcile } from './reconcile.ts';
 import { settingsTokenStore, signedInClient, type TokenStore } from './session.ts';
+import { nextSignOutAt, pendingSignOuts, sendSignOuts, type PendingSignOut } from './sign-outs.ts';
 import { EventStream, type WebSocketFactory } from './stream.ts';
 
 export type Connectivity = 'unknown' | 'online' | 'offline';
+
+/**
+ * The steps of a pass, in order: send sign-outs the server has not confirmed, upload queued changes, fetch join
+ * events, acknowledge them, reconcile. `connect` is the background probe of an unreachable server.
+ */
+export type SyncStep = 'revoke' | 'upload' | 'events' | 'ack' | 'reconcile' | 'connect';
+
+/** A step that failed in a pass: what failed, how (transient or not), and what the user reads. */
+export interface StepFailure {
+  step: SyncStep;
+  kind: FailureKind;
+  message: string;
+}
 
 export interface SyncStatus {
   signedIn: boolean;
@@ -46,8 +61,11 @@ export interface SyncStatus {
   lastSyncAt: number | null;
   nextAttemptAt: number | null;
   cursor: number;
+  /** What the last pass that did not finish every step said; kept in the store until a pass does. */
   lastError: string | null;
   progress: { done: number; total: number } | null;
+  /** Sign-outs no server has confirmed yet (never their tokens). */
+  pendingSignOuts: PendingSignOut[];
 }
 
 export interface SyncSummary {
@@ -62,6 +80,11 @@ export interface SyncSummary {
   reconciled: 'skipped' | 'unchanged' | 'repaired';
   connectivity: Connectivity;
   paused: boolean;
+  /** Sign-outs that servers confirmed in this pass. */
+  signOuts: number;
+  /** Every step that failed in this pass; empty when the pass finished every step. */
+  failures: StepFailure[];
+  /** The last failure's message, or why nothing could be attempted (not signed in); null for a clean pass. */
   error: string | null;
 }
 
@@ -91,6 +114,8 @@ interface EngineEvents {
   progress: [{ done: number; total: number }];
   joined: [InboxEvent[]];
   error: [SyncError];
+  /** Servers that confirmed pending sign-outs. */
+  'signed-out': [string[]];
 }
 
 export class SyncEngine extends EventEmitter<EngineEvents> {
@@ -103,9 +128,10 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
   private readonly clientOptions: ClientOptions;
   private readonly webSocket: WebSocketFactory | undefined;
   private connectivity: Connectivity = 'unknown';
-  private lastError: string | null = null;
-  /** Whether the pass now running has failed anywhere; a clean pass clears `lastError`. */
-  private passFailed = false;
+  /** The failures of the pass now running; a pass without any clears `lastError`. */
+  private failures: StepFailure[] = [];
+  /** Why the last background pass could not write to the store (a full disk); kept in memory, as the store cannot. */
+  private storeError: string | null = null;
   private progress: { done: number; total: number } | null = null;
   private current: Promise<SyncSummary> | null = null;
   private pending: SyncOptions | null = null;
@@ -148,13 +174,25 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
       lastSyncAt: lastSync ? Number(lastSync) : null,
       nextAttemptAt: next && next > this.now() ? next : null,
       cursor: eventCursor(this.db),
-      lastError: this.lastError,
+      lastError: this.storeError ?? this.lastError,
       progress: this.progress,
+      pendingSignOuts: pendingSignOuts(this.db),
     };
   }
 
-  /** Before this process has talked to the server: what the outbox says about the last attempt. */
+  /** In the store, so that another process (`kith status` after `kith sync`) sees it. */
+  private get lastError(): string | null {
+    return getSetting(this.db, 'last_error');
+  }
+
+  private set lastError(message: string | null) {
+    if (message !== this.lastError) setSetting(this.db, 'last_error', message);
+  }
+
+  /** Before this process has talked to the server: what the last pass found, else what the outbox says. */
   private lastKnownConnectivity(): Connectivity {
+    const stored = getSetting(this.db, 'connectivity');
+    if (stored === 'online' || stored === 'offline') return stored;
     const failing = this.db
       .prepare(`SELECT 1 FROM outbox WHERE state = 'queued' AND last_error LIKE 'network:%' LIMIT 1`)
       .get();
@@ -188,9 +226,11 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
     return this.sync({ force: true, pullEvents: this.connectivity !== 'online' });
   }
 
-  /** Background mode: sync now and whenever needed, with the event stream open while online. */
+  /**
+   * Background mode: sync now and whenever needed, with the event stream open while online. Signed out, it keeps
+   * sending pending sign-outs; started again (after a sign-in), it runs a pass at once.
+   */
   start(): void {
-    if (this.started) return;
     this.started = true;
     void this.sync({ pullEvents: true });
   }
@@ -234,21 +274,26 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
       reconciled: 'skipped',
       connectivity: this.connectivity === 'unknown' ? this.lastKnownConnectivity() : this.connectivity,
       paused: getSetting(this.db, 'sync_paused') === '1',
+      signOuts: 0,
+      failures: [],
       error: null,
     };
-    this.passFailed = false;
-    let client: ServerClient;
+    this.failures = summary.failures;
+    // A step that threw stops the pass: the server answered but failed, or the session is gone.
+    let stopped = false;
     try {
-      client = this.getClient();
-    } catch (err) {
-      if (err instanceof NotSignedInError) {
+      await this.revoke(options, summary);
+      let client: ServerClient;
+      try {
+        client = this.getClient();
+      } catch (err) {
+        if (!(err instanceof NotSignedInError)) throw err;
         summary.error = err.message;
+        // Signed out, all that is left to do in the background is sending pending sign-outs.
+        if (this.started) this.scheduleSignOuts();
         return summary;
       }
-      throw err;
-    }
-    try {
-      if (!summary.paused) await this.drain(client, options, summary);
+      if (!summary.paused) await inStep('upload', this.drain(client, options, summary));
       const reachable = this.connectivity !== 'offline';
       if (reachable && (options.pullEvents || (this.started && !this.stream))) {
         summary.events = await this.pullEvents(client);
@@ -256,24 +301,60 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
       }
       if (reachable && !summary.paused && outboxCounts(this.db).queued === 0) {
         const due = Number(getSetting(this.db, 'next_reconcile_at') ?? 0) <= this.now();
-        if (options.reconcile || due)
-          summary.reconciled = (await reconcile(this.db, client, this.now(), this.random)).status;
-        if (summary.reconciled === 'repaired') await this.drain(client, options, summary);
+        if (options.reconcile || due) {
+          summary.reconciled = (await inStep('reconcile', reconcile(this.db, client, this.now(), this.random))).status;
+          this.online();
+        }
+        if (summary.reconciled === 'repaired') await inStep('upload', this.drain(client, options, summary));
       }
     } catch (err) {
-      if (!(err instanceof SyncError)) throw err;
-      this.failed(err);
-      summary.error = err.message;
+      // A store that cannot be written (a full disk, a read-only file) ends the pass. Nobody awaits a background pass,
+      // so there it goes into the status instead of being thrown; a one-shot pass (the CLI) gets the error.
+      const store = err instanceof StepError || !this.started ? null : storeFailure(err, this.db.name);
+      if (store !== null) {
+        this.storeError = summary.error = store.message;
+        this.progress = null;
+        // Tried again after a backoff wait, so that freeing space is enough; a store that cannot even be read
+        // waits for the next change or "Retry now".
+        this.failedPasses++;
+        try {
+          this.scheduleNext();
+        } catch {
+          // Reading the schedule failed too.
+        }
+        return summary;
+      }
+      if (!(err instanceof StepError)) throw err;
+      this.failed(err.error, err.step);
+      stopped = true;
     }
-    this.failedPasses = summary.error === null ? 0 : this.failedPasses + 1;
+    this.storeError = null;
+    this.failedPasses = stopped ? this.failedPasses + 1 : 0;
     this.progress = null;
     summary.queued = outboxCounts(this.db).queued;
     summary.connectivity = this.connectivity;
+    summary.error = summary.failures.at(-1)?.message ?? null;
     this.logRun(summary);
-    // A pass that went through clears the last failure, so the UI stops showing an error that is over.
-    if (!this.passFailed && this.connectivity !== 'offline') this.lastError = null;
+    if (this.connectivity !== 'unknown' && getSetting(this.db, 'connectivity') !== this.connectivity)
+      setSetting(this.db, 'connectivity', this.connectivity);
+    // Only a pass that finished every step clears the last failure: until then the UI and `kith status` show it.
+    if (summary.failures.length === 0 && this.connectivity !== 'offline') this.lastError = null;
     if (this.started) this.scheduleNext();
     return summary;
+  }
+
+  /** Sends the sign-outs no server has confirmed yet, each to its own server; those that fail stay queued. */
+  private async revoke(options: SyncOptions, summary: SyncSummary): Promise<void> {
+    const round = await sendSignOuts(this.db, this.tokens, {
+      now: this.now,
+      force: options.force ?? false,
+      backoff: this.backoff,
+      random: this.random,
+      client: this.clientOptions,
+    });
+    summary.signOuts = round.confirmed.length;
+    for (const f of round.failures) this.failed(f.error, 'revoke', f.server);
+    if (round.confirmed.length > 0) this.emit('signed-out', round.confirmed);
   }
 
   /** Cuts and sends batches until nothing is pending or a failure says to stop. */
@@ -329,7 +410,7 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
           : backoffDelay(batch.attempts, this.backoff, this.random);
       const prefix = err.kind === 'rate_limited' ? RATE_LIMITED : `${err.kind}:`;
       markRetry(this.db, batch, `${prefix} ${err.message}`, this.now() + delay);
-      this.failed(err);
+      this.failed(err, 'upload');
       return true;
     }
   }
@@ -337,9 +418,10 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
   private async pullEvents(client: ServerClient): Promise<number> {
     let applied = 0;
     for (;;) {
-      const page = await client.events(eventCursor(this.db));
+      const page = await inStep('events', client.events(eventCursor(this.db)));
+      this.online();
       applied += this.receive(page.events, page.cursor);
-      if (page.cursor > 0) await client.ack(page.cursor);
+      if (page.cursor > 0) await inStep('ack', client.ack(page.cursor));
       if (!page.more) return applied;
     }
   }
@@ -382,12 +464,17 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
     }
   }
 
-  private failed(err: SyncError): void {
-    this.lastError = err.message;
-    this.passFailed = true;
-    if (err.kind === 'network') this.connectivity = 'offline';
-    else if (err.kind !== 'unauthorized') this.connectivity = 'online';
-    this.logError(err.message);
+  /** Records a failed step: the pass's failures, the last error (in the store), connectivity, the activity feed. */
+  private failed(err: SyncError, step: SyncStep, server?: string): void {
+    const message = describeFailure(step, err, server);
+    this.failures.push({ step, kind: err.kind, message });
+    this.lastError = message;
+    // A sign-out goes to its own server, maybe not this one: it says nothing about reaching this one.
+    if (step !== 'revoke') {
+      if (err.kind === 'network') this.connectivity = 'offline';
+      else if (err.kind !== 'unauthorized') this.connectivity = 'online';
+    }
+    this.logError(message);
     // An EventEmitter throws an 'error' nobody listens for: that would turn a failure the engine has handled (the
     // batch stays queued) into a rejected sync().
     if (this.listenerCount('error') > 0) this.emit('error', err);
@@ -427,8 +514,14 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
     const wake =
       this.failedPasses > 0
         ? this.now() + backoffDelay(this.failedPasses - 1, this.backoff, this.random)
-        : Math.min(next ?? Infinity, reconcileAt || Infinity);
+        : Math.min(next ?? Infinity, reconcileAt || Infinity, nextSignOutAt(this.db) ?? Infinity);
     if (Number.isFinite(wake)) this.schedule(Math.max(0, wake - this.now()), () => void this.sync());
+  }
+
+  /** Signed out: wake when the next pending sign-out is due. */
+  private scheduleSignOuts(): void {
+    const next = nextSignOutAt(this.db);
+    if (next !== null) this.schedule(Math.max(0, next - this.now()), () => void this.sync());
   }
 
   private async probe(): Promise<void> {
@@ -438,7 +531,9 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
       await this.sync({ pullEvents: true, force: true });
     } catch (err) {
       if (err instanceof SyncError) {
-        this.failed(err);
+        // Outside a pass: its failure is not one of a pass's, only the last error and the connectivity.
+        this.failures = [];
+        this.failed(err, 'connect');
         if (this.started) this.scheduleNext();
       }
     }
@@ -459,4 +554,41 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
   private emitStatus(): void {
     this.emit('status', this.status());
   }
+}
+
+/** A step's failure, tagged with the step, so the pass can say which one failed. */
+class StepError extends Error {
+  readonly step: SyncStep;
+  readonly error: SyncError;
+  constructor(step: SyncStep, error: SyncError) {
+    super(error.message, { cause: error });
+    this.step = step;
+    this.error = error;
+  }
+}
+
+/** Waits for a step's request; a SyncError it fails with is tagged with the step. */
+async function inStep<T>(step: SyncStep, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    throw err instanceof SyncError ? new StepError(step, err) : err;
+  }
+}
+
+const STEPS: Record<SyncStep, { doing: string; then: string }> = {
+  revoke: { doing: 'telling the server about a sign-out', then: 'it is sent again on the next sync' },
+  upload: { doing: 'uploading changes', then: 'they stay queued and are sent on the next sync' },
+  events: { doing: 'fetching join events', then: 'they will be fetched on the next sync' },
+  ack: { doing: 'acknowledging join events', then: 'they are acknowledged on the next sync' },
+  reconcile: { doing: 'comparing with the server', then: 'it is tried again on the next sync' },
+  connect: { doing: 'reaching the server', then: 'it is tried again shortly' },
+};
+
+/** What the user reads: the step, the error, and what happens next (`kith sync: fetching join events failed: …`). */
+export function describeFailure(step: SyncStep, err: SyncError, server?: string): string {
+  const { doing, then } = STEPS[step];
+  const what = server ? doing.replace('the server', server) : doing;
+  const next = err.kind === 'unauthorized' && step !== 'revoke' ? 'sign in again' : then;
+  return `${what} failed: ${err.message}; ${next}`;
 }

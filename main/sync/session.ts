@@ -3,18 +3,25 @@ import type { Db } from '../store/open.ts';
 import { applyRegionChoice } from '../import/region.ts';
 import { getSetting, setSetting } from '../store/settings.ts';
 import { ServerClient, type ClientOptions } from './client.ts';
-import { NotSignedInError } from './errors.ts';
+import { NotSignedInError, SyncError } from './errors.ts';
+import { pendingSignOuts, queueSignOut, sendSignOuts } from './sign-outs.ts';
 
 /** Where the bearer token lives: the store by default; the desktop app encrypts it with the OS keychain. */
 export interface TokenStore {
   read(): string | null;
   write(token: string | null): void;
+  /** A token to keep elsewhere (a sign-out the server has not confirmed), protected as `write` protects the live one. */
+  seal(token: string): string;
+  /** What `seal` protected, or null when it can no longer be read (a changed keychain). */
+  unseal(sealed: string): string | null;
 }
 
 export function settingsTokenStore(db: Db): TokenStore {
   return {
     read: () => getSetting(db, 'session_token'),
     write: (token) => setSetting(db, 'session_token', token),
+    seal: (token) => token,
+    unseal: (sealed) => sealed,
   };
 }
 
@@ -61,25 +68,61 @@ export interface LoginResult {
 }
 
 /**
+ * A verification started and waiting for its code. The server ties the code to this session id, so it is kept in
+ * the store: `kith login --code` runs in another process than the `kith login` that asked for the code.
+ */
+export interface PendingVerification {
+  server: string;
+  e164: string;
+  sessionId: string;
+  expiresAt: number;
+}
+
+export function pendingVerification(db: Db): PendingVerification | null {
+  const raw = getSetting(db, 'pending_verification');
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw) as PendingVerification;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Starts verification, or finishes it with `code`. A dev-mode server hands the code back, so then one call
- * signs in unattended.
+ * signs in unattended. Otherwise the session the server opened is kept until a call with the code uses it;
+ * `sessionId` names a session directly instead (the desktop app keeps its own).
  */
 export async function login(
   db: Db,
   tokens: TokenStore,
   server: string,
   e164: string,
-  options: { code?: string; deviceName?: string; now: number; client?: ClientOptions },
+  options: { code?: string; sessionId?: string; deviceName?: string; now: number; client?: ClientOptions },
 ): Promise<LoginResult> {
+  // An earlier sign-out the server has not heard of goes first, to its own server; if it fails it stays queued.
+  await sendSignOuts(db, tokens, { now: () => options.now, force: true, client: options.client });
   const client = new ServerClient(server, options.client);
   try {
     let code = options.code;
+    let sessionId = options.sessionId;
     if (!code) {
       const started = await client.startVerification(e164);
-      if (!started.devCode) return { status: 'code_sent' };
+      if (!started.devCode) {
+        const pending: PendingVerification = {
+          server: client.baseUrl,
+          e164,
+          sessionId: started.sessionId,
+          expiresAt: options.now + started.expiresInSeconds * 1000,
+        };
+        setSetting(db, 'pending_verification', JSON.stringify(pending));
+        return { status: 'code_sent' };
+      }
       code = started.devCode;
+      sessionId = started.sessionId;
     }
-    const session = await client.verify(e164, code, options.deviceName);
+    sessionId ??= pendingSessionFor(db, client.baseUrl, e164, options.now);
+    const session = await client.verify(sessionId, code, options.deviceName);
     const previous = { server: getSetting(db, 'server_url'), userId: getSetting(db, 'user_id') };
     db.transaction(() => {
       if (previous.server !== client.baseUrl || previous.userId !== String(session.userId)) {
@@ -88,6 +131,7 @@ export async function login(
       setSetting(db, 'server_url', client.baseUrl);
       setSetting(db, 'user_id', String(session.userId));
       setSetting(db, 'device_id', String(session.deviceId));
+      setSetting(db, 'pending_verification', null);
       tokens.write(session.token);
     })();
     // The verified number is the user's own: its country becomes the default region unless it already is.
@@ -98,19 +142,50 @@ export async function login(
   }
 }
 
-/** Signs this device out on the server (best effort) and forgets the token. */
-export async function logout(db: Db, tokens: TokenStore): Promise<void> {
-  try {
-    const client = signedInClient(db, tokens);
-    try {
-      await client.logout();
-    } finally {
-      client.close();
-    }
-  } catch {
-    // Signed out locally whatever the server says; the token is useless once forgotten.
+/** The stored session for this server and number; an expired one is forgotten. */
+function pendingSessionFor(db: Db, server: string, e164: string, now: number): string {
+  const pending = pendingVerification(db);
+  if (pending && pending.expiresAt <= now) setSetting(db, 'pending_verification', null);
+  if (!pending || pending.server !== server || pending.e164 !== e164 || pending.expiresAt <= now) {
+    throw new SyncError(
+      'rejected',
+      `no code is pending for ${e164} at ${server} (none was asked for here, or it expired): ask for a new one`,
+    );
   }
-  tokens.write(null);
+  return pending.sessionId;
+}
+
+export interface LogoutResult {
+  /** Every server concerned confirmed: this session's and any earlier sign-out still pending. */
+  confirmed: boolean;
+  /** Why a server could not be told; those sign-outs stay queued and are sent on the next contact. */
+  failures: Array<{ server: string; message: string }>;
+}
+
+/**
+ * Forgets the token at once and tells the server. The sign-out is queued in the same transaction that forgets the
+ * token, so a server that cannot be reached (or a crash) leaves it to be sent later, never lost.
+ */
+export async function logout(
+  db: Db,
+  tokens: TokenStore,
+  options: { now?: () => number; client?: ClientOptions } = {},
+): Promise<LogoutResult> {
+  const now = options.now ?? Date.now;
+  db.transaction(() => {
+    const server = getSetting(db, 'server_url');
+    const token = tokens.read();
+    if (server && token) queueSignOut(db, tokens, server, token, now());
+    tokens.write(null);
+    // The session's sync failures end with it.
+    setSetting(db, 'last_error', null);
+    setSetting(db, 'connectivity', null);
+  })();
+  const round = await sendSignOuts(db, tokens, { now, force: true, client: options.client });
+  return {
+    confirmed: pendingSignOuts(db).length === 0,
+    failures: round.failures.map((f) => ({ server: f.server, message: f.error.message })),
+  };
 }
 
 /** Deletes every uploaded number on the server, and pauses uploading until the user resumes. */

@@ -65,7 +65,12 @@ export async function signIn(db: Db, url: string, e164 = ME): Promise<string> {
   return token;
 }
 
-const LOOPBACK_LIMITS = { ...DEFAULT_LIMITS, startsPerIpPerHour: 1_000_000, attemptsPerIpPerHour: 1_000_000 };
+const LOOPBACK_LIMITS = {
+  ...DEFAULT_LIMITS,
+  startsPerIpPerHour: 1_000_000,
+  startsPerNumberPerIpPerHour: 1_000_000,
+  attemptsPerIpPerHour: 1_000_000,
+};
 
 export interface Served {
   url: string;
@@ -98,6 +103,8 @@ export async function spawnServer(databaseUrl: string): Promise<ServerProcess> {
       KITH_DEV: '1',
       KITH_LOG_LEVEL: 'silent',
       DATABASE_URL: databaseUrl,
+      // Beside the database, so that a restart on it keeps the secret and no per-user folder is touched.
+      KITH_SECRET_FILE: `${databaseUrl.replace(/^sqlite:/, '')}.key`,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

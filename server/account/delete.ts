@@ -1,15 +1,18 @@
 /**
  * Deleting an account removes everything that names it: sessions, its uploaded set, its inbox, and any event
- * about it in others' inboxes. Nothing is left that no user holds, except a part-spent budget of new numbers under
- * a hash of the number (see spent-budget.ts), until it would have refilled.
+ * about it in others' inboxes. Others' stored batch answers keep no matches (see upload.ts), so they do not name it
+ * either. Nothing is left that no user holds, except a part-spent budget of new numbers under a keyed hash of the
+ * number (see spent-budget.ts), until it would have refilled; others' uploaded sets keep the number as their data.
  */
 import type { BudgetConfig } from '../config.ts';
 import type { Connection } from '../db/connect.ts';
 import { takeJoinLock } from '../db/sql.ts';
+import type { ServerSecret } from '../secret.ts';
 import { keepSpentBudget } from './spent-budget.ts';
 
 export async function deleteAccount(
   { db, dialect }: Connection,
+  secret: ServerSecret,
   userId: number,
   e164: number,
   budget: BudgetConfig,
@@ -25,6 +28,7 @@ export async function deleteAccount(
       .executeTakeFirstOrThrow();
     await keepSpentBudget(
       trx,
+      secret,
       e164,
       { tokens: Number(bucket.budget_tokens), at: Number(bucket.budget_at) },
       budget,
@@ -38,7 +42,7 @@ export async function deleteAccount(
     await trx.deleteFrom('events').where('recipient_id', '=', userId).execute();
     await trx.deleteFrom('events').where('subject_user_id', '=', userId).execute();
     await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-    await trx.deleteFrom('verifications').where('e164', '=', e164).execute();
+    await trx.deleteFrom('verification_sessions').where('e164', '=', e164).execute();
     await trx.deleteFrom('users').where('id', '=', userId).execute();
   });
 }

@@ -1,13 +1,14 @@
 /**
  * A number's first verification creates its account and, in the same transaction, puts a "contact joined"
- * event in the inbox of every owner who uploaded that number. Either both happen or neither does.
+ * event in the inbox of every owner who uploaded that number. Either both happen or neither does; sign-in also
+ * spends the code and creates the device's session in that transaction.
  */
 import { sql, type Transaction } from 'kysely';
 import { EMPTY_SET_HASH } from '../../protocol/set-hash.ts';
 import type { BudgetConfig } from '../config.ts';
-import type { Connection } from '../db/connect.ts';
-import type { Database } from '../db/schema.ts';
+import type { Database, DialectName } from '../db/schema.ts';
 import { takeJoinLock } from '../db/sql.ts';
+import type { ServerSecret } from '../secret.ts';
 import { startingBudget } from './spent-budget.ts';
 
 /** Join events just written: how many, and the id they all come after (for live delivery). */
@@ -47,35 +48,39 @@ export async function fanOutJoin(
   return { eventsAfter, fannedOut: Number(inserted.numAffectedRows ?? 0) };
 }
 
+/**
+ * The account of `e164`, created if new, with its join fanned out, inside the caller's transaction (sign-in runs
+ * the code's spending, this and the new session as one).
+ */
 export async function findOrCreateUser(
-  { db, dialect }: Connection,
+  trx: Transaction<Database>,
+  dialect: DialectName,
+  secret: ServerSecret,
   e164: number,
   budget: BudgetConfig,
   now: number,
   discoverable = true,
 ): Promise<JoinResult> {
-  return db.transaction().execute(async (trx) => {
-    // Exclusive: joins run one at a time, so event ids are handed out in commit order and a cursor never
-    // skips an event that commits late.
-    await takeJoinLock(trx, dialect, 'exclusive');
-    const existing = await trx.selectFrom('users').select('id').where('e164', '=', e164).executeTakeFirst();
-    if (existing) return { userId: Number(existing.id), created: false, ...NO_FAN_OUT };
+  // Exclusive: joins run one at a time, so event ids are handed out in commit order and a cursor never
+  // skips an event that commits late.
+  await takeJoinLock(trx, dialect, 'exclusive');
+  const existing = await trx.selectFrom('users').select('id').where('e164', '=', e164).executeTakeFirst();
+  if (existing) return { userId: Number(existing.id), created: false, ...NO_FAN_OUT };
 
-    const user = {
-      e164,
-      created_at: now,
-      discoverable: discoverable ? 1 : 0,
-      set_hash: EMPTY_SET_HASH,
-      contact_count: 0,
-      budget_tokens: await startingBudget(trx, e164, budget, now),
-      budget_at: now,
-    };
-    const userId =
-      dialect === 'postgres'
-        ? Number((await trx.insertInto('users').values(user).returning('id').executeTakeFirstOrThrow()).id)
-        : Number((await trx.insertInto('users').values(user).executeTakeFirstOrThrow()).insertId);
+  const user = {
+    e164,
+    created_at: now,
+    discoverable: discoverable ? 1 : 0,
+    set_hash: EMPTY_SET_HASH,
+    contact_count: 0,
+    budget_tokens: await startingBudget(trx, secret, e164, budget, now),
+    budget_at: now,
+  };
+  const userId =
+    dialect === 'postgres'
+      ? Number((await trx.insertInto('users').values(user).returning('id').executeTakeFirstOrThrow()).id)
+      : Number((await trx.insertInto('users').values(user).executeTakeFirstOrThrow()).insertId);
 
-    if (!discoverable) return { userId, created: true, ...NO_FAN_OUT };
-    return { userId, created: true, ...(await fanOutJoin(trx, userId, e164, now)) };
-  });
+  if (!discoverable) return { userId, created: true, ...NO_FAN_OUT };
+  return { userId, created: true, ...(await fanOutJoin(trx, userId, e164, now)) };
 }

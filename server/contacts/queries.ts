@@ -50,7 +50,10 @@ export async function numberPage(
   return { numbers, next: rows.length > limit ? numbers[numbers.length - 1]! : null };
 }
 
-/** Deletes the caller's whole uploaded set; batch ids are forgotten with it. */
+/**
+ * Deletes the caller's whole uploaded set; batch ids are forgotten with it, and so are the join events waiting in
+ * its inbox, which are all about numbers of that set.
+ */
 export async function deleteAllContacts({ db, dialect }: Connection, ownerId: number): Promise<number> {
   return db.transaction().execute(async (trx) => {
     await lockUser(trx, dialect, ownerId);
@@ -58,6 +61,7 @@ export async function deleteAllContacts({ db, dialect }: Connection, ownerId: nu
     await takeJoinLock(trx, dialect, 'shared');
     const result = await trx.deleteFrom('contacts').where('owner_id', '=', ownerId).executeTakeFirst();
     await trx.deleteFrom('upload_batches').where('owner_id', '=', ownerId).execute();
+    await trx.deleteFrom('events').where('recipient_id', '=', ownerId).where('type', '=', 'contact_joined').execute();
     await trx
       .updateTable('users')
       .set({ set_hash: EMPTY_SET_HASH, contact_count: 0 })

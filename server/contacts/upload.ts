@@ -2,14 +2,15 @@
  * Applies one client batch to the caller's uploaded set, exactly once per batch id, and answers which of the
  * added numbers belong to registered, discoverable users.
  */
-import { createHash } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import type { BatchResult } from '../../protocol/api.ts';
 import { toggleSetHash } from '../../protocol/set-hash.ts';
 import type { BudgetConfig } from '../config.ts';
 import type { Connection } from '../db/connect.ts';
-import { fromStored, toStored } from '../db/schema.ts';
+import { type Database, type DialectName, fromStored, toStored } from '../db/schema.ts';
 import { deleteHeldContacts, heldAmong, inNumbers, insertNewContacts, takeJoinLock } from '../db/sql.ts';
 import { HttpError, tooMany } from '../http/errors.ts';
+import { keyedHash, type ServerSecret } from '../secret.ts';
 import { refill, secondsUntil } from './budget.ts';
 
 export interface Batch {
@@ -18,8 +19,15 @@ export interface Batch {
   remove: readonly string[];
 }
 
+/**
+ * What `upload_batches.response` keeps: the counts and the set's state after the batch, never matches. Who is
+ * registered and discoverable changes, and an account that hides or is deleted must leave no trace in others' rows.
+ */
+type StoredAnswer = Omit<BatchResult, 'matches'>;
+
 export async function applyBatch(
   { db, dialect }: Connection,
+  secret: ServerSecret,
   ownerId: number,
   batch: Batch,
   budget: BudgetConfig,
@@ -28,7 +36,7 @@ export async function applyBatch(
   // In ascending order, so that inserting walks each index from one end to the other.
   const addKeys = [...new Set(batch.add)].map(toStored).sort(ascending);
   const removeKeys = [...new Set(batch.remove)].map(toStored).sort(ascending);
-  const requestHash = hashRequest(addKeys, removeKeys);
+  const requestHash = hashRequest(secret, addKeys, removeKeys);
 
   return db.transaction().execute(async (trx) => {
     // Locks the account's row as it reads it, so that its batches and deletions run one at a time (SQLite has
@@ -46,10 +54,13 @@ export async function applyBatch(
       .where('batch_id', '=', batch.batchId)
       .executeTakeFirst();
     if (done) {
-      if (done.request_hash !== requestHash && done.request_hash !== legacyHash(batch)) {
+      if (done.request_hash !== requestHash) {
         throw new HttpError(409, 'batch_conflict', `batch ${batch.batchId} was already used for different numbers`);
       }
-      return JSON.parse(done.response) as BatchResult;
+      // Applied already; the hash shows these are its numbers, so they are matched again as things stand now.
+      const stored = JSON.parse(done.response) as StoredAnswer;
+      await takeJoinLock(trx, dialect, 'shared');
+      return answer(stored, await matchesAmong(trx, dialect, ownerId, addKeys));
     }
 
     const tokens = refill({ tokens: Number(user.budget_tokens), at: Number(user.budget_at) }, budget, now);
@@ -70,25 +81,22 @@ export async function applyBatch(
     await takeJoinLock(trx, dialect, 'shared');
     const newKeys = addKeys.length > 0 ? await insertNewContacts(trx, dialect, ownerId, addKeys) : [];
     const goneKeys = removeKeys.length > 0 ? await deleteHeldContacts(trx, dialect, ownerId, removeKeys) : [];
-    const matches =
-      addKeys.length === 0
-        ? []
-        : await trx
-            .selectFrom('users')
-            .select(['id', 'e164'])
-            .where(inNumbers(dialect, 'e164', addKeys))
-            .where('discoverable', '=', 1)
-            .where('id', '<>', ownerId)
-            .orderBy('e164')
-            .execute();
+    if (removeKeys.length > 0) {
+      // Waiting join events about numbers the owner no longer uploads would keep them on the server.
+      await trx
+        .deleteFrom('events')
+        .where('recipient_id', '=', ownerId)
+        .where(inNumbers(dialect, 'e164', removeKeys))
+        .execute();
+    }
+    const matches = await matchesAmong(trx, dialect, ownerId, addKeys);
 
     const setHash = toggleSetHash(user.set_hash, [...newKeys, ...goneKeys].map(fromStored));
     const count = Number(user.contact_count) + newKeys.length - goneKeys.length;
-    const result: BatchResult = {
+    const stored: StoredAnswer = {
       batchId: batch.batchId,
       added: newKeys.length,
       removed: goneKeys.length,
-      matches: matches.map((m) => ({ userId: Number(m.id), e164: fromStored(m.e164) })),
       setHash,
       count,
     };
@@ -107,32 +115,47 @@ export async function applyBatch(
         owner_id: ownerId,
         batch_id: batch.batchId,
         request_hash: requestHash,
-        response: JSON.stringify(result),
+        response: JSON.stringify(stored),
         created_at: now,
       })
       .execute();
-    return result;
+    return answer(stored, matches);
   });
+}
+
+/** The answer in one key order, first time or replayed, so that a resent batch gets the same bytes. */
+function answer(stored: StoredAnswer, matches: BatchResult['matches']): BatchResult {
+  const { batchId, added, removed, setHash, count } = stored;
+  return { batchId, added, removed, matches, setHash, count };
+}
+
+/** Which of the numbers belong to registered, discoverable users other than the owner, in order. */
+async function matchesAmong(
+  trx: Transaction<Database>,
+  dialect: DialectName,
+  ownerId: number,
+  keys: readonly number[],
+): Promise<BatchResult['matches']> {
+  if (keys.length === 0) return [];
+  const rows = await trx
+    .selectFrom('users')
+    .select(['id', 'e164'])
+    .where(inNumbers(dialect, 'e164', keys))
+    .where('discoverable', '=', 1)
+    .where('id', '<>', ownerId)
+    .orderBy('e164')
+    .execute();
+  return rows.map((m) => ({ userId: Number(m.id), e164: fromStored(m.e164) }));
 }
 
 function ascending(a: number, b: number): number {
   return a - b;
 }
 
-/** What a batch id is bound to: its distinct numbers, sorted. Numbers sort and serialize far faster than texts. */
-function hashRequest(addKeys: readonly number[], removeKeys: readonly number[]): string {
-  return createHash('sha256')
-    .update(JSON.stringify([addKeys, removeKeys]))
-    .digest('hex');
-}
-
 /**
- * The hash that batches were recorded with before, over the sorted texts: a client retrying such a batch must not
- * get a conflict. Records expire after `batchRetentionDays`, so this can go once no server holds one.
+ * What a batch id is bound to: its distinct numbers, sorted (numbers sort and serialize far faster than texts),
+ * under a keyed hash. A plain hash of a list this short could be reversed by trying numbers.
  */
-function legacyHash(batch: Batch): string {
-  const sorted = (numbers: readonly string[]) => [...new Set(numbers)].sort();
-  return createHash('sha256')
-    .update(JSON.stringify([sorted(batch.add), sorted(batch.remove)]))
-    .digest('hex');
+export function hashRequest(secret: ServerSecret, addKeys: readonly number[], removeKeys: readonly number[]): string {
+  return keyedHash(secret, 'kith-batch', JSON.stringify([addKeys, removeKeys]));
 }

@@ -29,14 +29,18 @@ export interface SessionsTable {
   acked_event_id: number;
 }
 
-export interface VerificationsTable {
+/**
+ * One start of verification: found by the SHA-256 of its id, which only the requester was given. The row is
+ * deleted when its code is spent, and by pruning once it has expired.
+ */
+export interface VerificationSessionsTable {
+  id_hash: string;
   e164: number;
-  code_hash: string | null;
-  salt: string | null;
-  expires_at: number;
+  code_hash: string;
+  salt: string;
   attempts_left: number;
-  window_start: number;
-  window_starts: number;
+  expires_at: number;
+  created_at: number;
 }
 
 export interface ContactsTable {
@@ -69,7 +73,10 @@ export interface SpentBudgetsTable {
   full_at: number;
 }
 
-/** Hits from one client address (by hash) of one kind within the hour from `window_start`. */
+/**
+ * Hits of one kind within the hour from `window_start`, by a keyed hash of what they are counted by: a client
+ * address (`starts`, `attempts`), a number (`number`), or a number and an address (`number-address`).
+ */
 export interface AddressWindowsTable {
   address_hash: string;
   kind: string;
@@ -84,7 +91,7 @@ export interface LocksTable {
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
-  verifications: VerificationsTable;
+  verification_sessions: VerificationSessionsTable;
   contacts: ContactsTable;
   upload_batches: UploadBatchesTable;
   events: EventsTable;

@@ -1,20 +1,20 @@
 /**
- * Rows that have served their purpose. A batch's stored answer exists so that a resend gets the same answer; after
- * the retention period a resend is simply applied again, which changes nothing (held numbers are skipped, removed
- * ones are gone). A verification row keeps a code and the hour's count of starts for its number; once both have
- * run out it says nothing the next start would not reset. A session left unused past its idle period already fails
- * to authenticate; deleting it also stops its acknowledgement cursor from holding back the account's read events.
- * A deleted account's spent budget is kept only until it would have refilled: after that a new account for the
- * number starts full either way. An address's window of hits says nothing once its hour is over.
+ * Rows that have served their purpose. A batch's stored answer exists so that a resend is not applied twice and gets
+ * the same counts; after the retention period a resend is simply applied again, which changes nothing (held numbers
+ * are skipped, removed ones are gone). A verification session is of no use once its code has expired (a spent one is already gone). A
+ * session left unused past its idle period already fails to authenticate; deleting it also stops its
+ * acknowledgement cursor from holding back the account's read events. A deleted account's spent budget is kept only
+ * until it would have refilled: after that a new account for the number starts full either way. A window of hits
+ * (per address, per number, per number and address) says nothing once its hour is over.
  */
 import { sql } from 'kysely';
 import { DAY_MS } from '../config.ts';
 import type { Connection } from '../db/connect.ts';
 import { ADDRESS_WINDOW_MS } from '../verification/address-limiter.ts';
-import { START_WINDOW_MS } from '../verification/codes.ts';
 
 export interface Pruned {
   batches: number;
+  /** Expired verification sessions. */
   verifications: number;
   sessions: number;
   budgets: number;
@@ -37,11 +37,7 @@ export async function pruneExpired(
     .deleteFrom('upload_batches')
     .where('created_at', '<', now - batchRetentionDays * DAY_MS)
     .executeTakeFirst();
-  const verifications = await db
-    .deleteFrom('verifications')
-    .where('expires_at', '<', now)
-    .where('window_start', '<=', now - START_WINDOW_MS)
-    .executeTakeFirst();
+  const verifications = await db.deleteFrom('verification_sessions').where('expires_at', '<=', now).executeTakeFirst();
   const budgets = await db.deleteFrom('spent_budgets').where('full_at', '<=', now).executeTakeFirst();
   const addresses = await db
     .deleteFrom('address_windows')

@@ -1,7 +1,7 @@
 /** The OpenAPI 3.1 document, built from the route table's zod schemas. `npm run openapi` writes server/openapi.json. */
 import { z } from 'zod';
 import { ErrorBody } from '../../protocol/api.ts';
-import { type AnySpec, routeRegistry } from '../http/route.ts';
+import { type AnySpec, MAX_URL_LENGTH, routeRegistry } from '../http/route.ts';
 import '../routes/account.ts';
 import '../routes/contacts.ts';
 import '../routes/events.ts';
@@ -68,7 +68,12 @@ function operation(spec: AnySpec): Json {
         },
       }
     : { '200': { description: 'OK', content: body } };
-  if (spec.body || spec.params || spec.query) responses['400'] = errorResponse('The request does not match the schema');
+  responses['400'] = errorResponse(
+    spec.body || spec.params || spec.query
+      ? 'The request does not match the schema'
+      : 'The request carries a body; this route takes none',
+  );
+  if (spec.params || spec.query) responses['414'] = errorResponse(`The URL is longer than ${MAX_URL_LENGTH} bytes`);
   if (spec.body) {
     responses['413'] = errorResponse('The body is larger than 64 KiB');
     responses['415'] = errorResponse('The body is not application/json');

@@ -92,7 +92,7 @@ export function accountRoutes(app: FastifyInstance, ctx: ServerContext): void {
 
   mount(app, removeAccount, async ({ request }) => {
     const auth = authOf(request);
-    await deleteAccount(ctx.conn, auth.userId, auth.e164, ctx.config.budget, ctx.now());
+    await deleteAccount(ctx.conn, ctx.secret, auth.userId, auth.e164, ctx.config.budget, ctx.now());
     ctx.hub.signedOut(auth.userId);
     return { ok: true as const };
   });

@@ -77,6 +77,7 @@ export function contactRoutes(app: FastifyInstance, ctx: ServerContext): void {
     checkBatch(body.add, body.remove);
     return applyBatch(
       ctx.conn,
+      ctx.secret,
       authOf(request).userId,
       { batchId: params.batchId, add: body.add, remove: body.remove },
       ctx.config.budget,

@@ -5,8 +5,10 @@ import type { ServerConfig } from '../config.ts';
 import type { Connection } from '../db/connect.ts';
 import type { EventHub } from '../events/hub.ts';
 import { unauthorized } from '../http/errors.ts';
+import type { ServerSecret } from '../secret.ts';
 import type { CodeSender } from '../verification/senders.ts';
 import type { AddressLimiter } from '../verification/address-limiter.ts';
+import type { ChallengeVerifier } from '../verification/challenge.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -21,11 +23,18 @@ declare module 'fastify' {
 export interface ServerContext {
   conn: Connection;
   config: ServerConfig;
+  /** Keys every hash of a number or address that the database keeps (see secret.ts). */
+  secret: ServerSecret;
   sender: CodeSender | null;
   hub: EventHub;
   now: () => number;
   startsByIp: AddressLimiter;
   attemptsByIp: AddressLimiter;
+  /** Codes sent to a number, from everyone together and from one requester. */
+  startsByNumber: AddressLimiter;
+  startsByNumberAndIp: AddressLimiter;
+  /** The operator's challenge before a code is sent, if any (see verification/challenge.ts). */
+  challenge: ChallengeVerifier | null;
 }
 
 /** Wakes the live streams of the recipients of join events just committed; delivery failing is only logged. */

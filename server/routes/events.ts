@@ -1,6 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { Acked, API_PREFIX, EventAck, EventPage, EventsQuery, StreamMessage } from '../../protocol/api.ts';
+import {
+  Acked,
+  API_PREFIX,
+  EventAck,
+  EventPage,
+  EventsQuery,
+  queryInteger,
+  StreamMessage,
+} from '../../protocol/api.ts';
 import { acknowledge, ackedCursor, readEvents } from '../events/inbox.ts';
 import { defineRoute, mount } from '../http/route.ts';
 import { authOf, type ServerContext } from './context.ts';
@@ -33,7 +41,7 @@ export const streamRoute = defineRoute({
   tag,
   auth: true,
   websocket: true,
-  query: z.strictObject({ after: z.coerce.number().int().nonnegative().optional() }),
+  query: z.strictObject({ after: queryInteger(0).optional() }),
   response: StreamMessage,
 });
 

@@ -4,7 +4,7 @@ import { DEFAULT_LIMITS, testConfig, type LimitConfig, type ServerConfig } from 
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 import { devSender } from '../verification/senders.ts';
 import type { DialectName } from '../db/schema.ts';
-import type { ErrorBody, Session } from '../../protocol/api.ts';
+import type { ErrorBody, Session, VerificationStarted } from '../../protocol/api.ts';
 
 export interface Running {
   server: KithServer;
@@ -14,9 +14,10 @@ export interface Running {
 }
 
 /** Every test signs its numbers in from 127.0.0.1; the per-address limits are only tight where a test sets them. */
-const LOOPBACK_LIMITS: LimitConfig = {
+export const LOOPBACK_LIMITS: LimitConfig = {
   ...DEFAULT_LIMITS,
   startsPerIpPerHour: 1_000_000,
+  startsPerNumberPerIpPerHour: 1_000_000,
   attemptsPerIpPerHour: 1_000_000,
 };
 
@@ -67,20 +68,57 @@ export async function call<T = unknown>(
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
 }
 
-/** Asks for a code for the number and returns it (a server in dev mode hands it back). */
-export async function codeFor(base: string, e164: string): Promise<string> {
-  const started = await call<{ devCode?: string }>(base, 'POST', '/v1/verification/start', { body: { e164 } });
-  if (started.status !== 200 || !started.body.devCode) throw new Error(`start ${e164}: ${JSON.stringify(started)}`);
-  return started.body.devCode;
+/** Opens a verification session for the number (`headers` may name the client, behind a trusted proxy). */
+export function startVerification(
+  base: string,
+  e164: string,
+  headers: Record<string, string> = {},
+  extra: { challenge?: { type: string; token: string } } = {},
+): Promise<ApiAnswer<VerificationStarted & Partial<ErrorBody>>> {
+  return call(base, 'POST', '/v1/verification/start', { body: { e164, ...extra }, headers });
 }
 
+/** A session and its code, from a server in dev mode. */
+export async function startSession(
+  base: string,
+  e164: string,
+  headers: Record<string, string> = {},
+): Promise<{ sessionId: string; code: string }> {
+  const started = await startVerification(base, e164, headers);
+  if (started.status !== 200 || !started.body.devCode) throw new Error(`start ${e164}: ${JSON.stringify(started)}`);
+  return { sessionId: started.body.sessionId, code: started.body.devCode };
+}
+
+export function verifySession(
+  base: string,
+  sessionId: string,
+  code: string,
+  extra: { deviceName?: string; discoverable?: boolean } = {},
+  headers: Record<string, string> = {},
+): Promise<ApiAnswer<Session & Partial<ErrorBody>>> {
+  return call(base, 'POST', '/v1/verification/verify', { body: { sessionId, code, ...extra }, headers });
+}
+
+/** The session `codeFor` last opened for each server and number, as a client keeps its pending one. */
+const pending = new Map<string, string>();
+
+/** Asks for a code for the number and returns it (a server in dev mode hands it back); `verify` uses its session. */
+export async function codeFor(base: string, e164: string): Promise<string> {
+  const { sessionId, code } = await startSession(base, e164);
+  pending.set(`${base} ${e164}`, sessionId);
+  return code;
+}
+
+/** Guesses `code` in the session that `codeFor` last opened for the number on this server. */
 export function verify(
   base: string,
   e164: string,
   code: string,
   extra: { deviceName?: string; discoverable?: boolean } = {},
 ): Promise<ApiAnswer<Session & Partial<ErrorBody>>> {
-  return call(base, 'POST', '/v1/verification/verify', { body: { e164, code, ...extra } });
+  const sessionId = pending.get(`${base} ${e164}`);
+  if (!sessionId) throw new Error(`verify ${e164}: no codeFor(${base}, ${e164}) before`);
+  return verifySession(base, sessionId, code, extra);
 }
 
 /** Verifies a number through the dev-mode code and returns its session. */
@@ -89,7 +127,8 @@ export async function login(
   e164: string,
   extra: { deviceName?: string; discoverable?: boolean } = {},
 ): Promise<{ token: string; userId: number; deviceId: number; newAccount: boolean }> {
-  const verified = await verify(base, e164, await codeFor(base, e164), extra);
+  const { sessionId, code } = await startSession(base, e164);
+  const verified = await verifySession(base, sessionId, code, extra);
   if (verified.status !== 200) throw new Error(`verify ${e164}: ${JSON.stringify(verified.body)}`);
   return verified.body;
 }

@@ -1,14 +1,18 @@
 /**
  * Fixed one-hour windows per client address, counted in the database: every process on it counts the same hits,
- * and a restart forgets none. An address is stored only as a SHA-256 hash, and only until its window has ended
- * (pruning deletes it then). Per-number limits live with the codes; these only slow one address down.
+ * and a restart forgets none. An address is stored only as a hash keyed with the server secret (see secret.ts), and
+ * only until its window has ended (pruning deletes it then). The per-number limits count here too (see AddressKind).
  */
-import { createHash } from 'node:crypto';
 import type { ExpressionBuilder, OnConflictDatabase } from 'kysely';
 import type { Connection } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
+import { keyedHash, type ServerSecret } from '../secret.ts';
 
-export type AddressKind = 'starts' | 'attempts';
+/**
+ * Per address: `starts` (codes asked for) and `attempts` (guesses). Per number: `number` (codes sent to it in all)
+ * and `number-address` (codes sent to it for one address), whose key is the number, or the number and the address.
+ */
+export type AddressKind = 'starts' | 'attempts' | 'number' | 'number-address';
 
 export const ADDRESS_WINDOW_MS = 3_600_000;
 
@@ -16,17 +20,19 @@ export class AddressLimiter {
   private readonly conn: Connection;
   private readonly kind: AddressKind;
   private readonly limit: number;
+  private readonly secret: ServerSecret;
 
-  constructor(conn: Connection, kind: AddressKind, limit: number) {
+  constructor(conn: Connection, kind: AddressKind, limit: number, secret: ServerSecret) {
     this.conn = conn;
     this.kind = kind;
     this.limit = limit;
+    this.secret = secret;
   }
 
   /** Counts one hit; returns the seconds to wait when over the limit, else 0. */
   async hit(address: string, now: number): Promise<number> {
     const { db, dialect } = this.conn;
-    const key = { address_hash: hashAddress(address), kind: this.kind };
+    const key = { address_hash: hashAddress(this.secret, address), kind: this.kind };
     const ended = now - ADDRESS_WINDOW_MS;
     const row = await db.transaction().execute(async (trx) => {
       // One statement that counts the hit, starting a new window if the stored one has ended: concurrent hits
@@ -64,6 +70,7 @@ export class AddressLimiter {
   }
 }
 
-function hashAddress(address: string): string {
-  return createHash('sha256').update(`kith-address:${address}`).digest('hex');
+/** How a client address is stored: client addresses are few enough to try them all against an unkeyed hash. */
+export function hashAddress(secret: ServerSecret, address: string): string {
+  return keyedHash(secret, 'kith-address', address);
 }

@@ -1,108 +1,101 @@
-/** One-time codes: six digits, five minutes, a few attempts; only a salted hash is stored. */
+/**
+ * One-time codes, each in a verification session of its own: six digits, five minutes, a few guesses. Only the
+ * requester learns the session's id, and a guess needs it, so nobody else can spend a session's attempts or its
+ * code, and a later start (by anyone) makes a new session instead of replacing this one. Only hashes are stored:
+ * a SHA-256 of the id (256 random bits, so nothing to try) and a salted SHA-256 of the code.
+ */
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { LimitConfig } from '../config.ts';
-import type { Connection } from '../db/connect.ts';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { HttpError, tooMany } from '../http/errors.ts';
+import { HttpError } from '../http/errors.ts';
 
-/** The window the per-number allowance of codes counts within. */
-export const START_WINDOW_MS = 3_600_000;
+export interface IssuedCode {
+  sessionId: string;
+  code: string;
+}
+
+/** A session whose code was just guessed right, to be spent in the sign-in's transaction. */
+export interface MatchedCode {
+  idHash: string;
+  e164: number;
+}
 
 function hashCode(salt: string, code: string): string {
   return createHash('sha256').update(salt).update(code).digest('hex');
 }
 
-/** Creates and stores a fresh code for the number, within its hourly allowance, and returns it. */
-export async function issueCode(
-  { db, dialect }: Connection,
-  e164: number,
-  limits: LimitConfig,
-  ttlSeconds: number,
-  now: number,
-): Promise<string> {
-  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-  const salt = randomBytes(16).toString('hex');
-  return db.transaction().execute(async (trx) => {
-    // The number's row first, created empty if new and locked either way, so that simultaneous requests count one
-    // after another instead of each reading the same count. (On MySQL a plain INSERT IGNORE would share-lock the row
-    // in every request, and their updates would then deadlock.)
-    const empty = {
-      e164,
-      code_hash: null,
-      salt: null,
-      expires_at: 0,
-      attempts_left: 0,
-      window_start: now,
-      window_starts: 0,
-    };
-    const insert = trx.insertInto('verifications').values(empty);
-    await (
-      dialect === 'mysql'
-        ? insert.onDuplicateKeyUpdate({ e164 })
-        : insert.onConflict((oc) => oc.column('e164').doUpdateSet({ e164 }))
-    ).execute();
-    const row = await trx
-      .selectFrom('verifications')
-      .selectAll()
-      .where('e164', '=', e164)
-      .$if(dialect !== 'sqlite', (q) => q.forUpdate())
-      .executeTakeFirstOrThrow();
-    const fresh = now - Number(row.window_start) >= START_WINDOW_MS;
-    const starts = fresh ? 1 : Number(row.window_starts) + 1;
-    if (starts > limits.startsPerNumberPerHour) {
-      throw tooMany(
-        'too_many_codes',
-        'too many codes requested for this number; try again later',
-        (Number(row.window_start) + START_WINDOW_MS - now) / 1000,
-      );
-    }
-    const values = {
-      code_hash: hashCode(salt, code),
-      salt,
-      expires_at: now + ttlSeconds * 1000,
-      attempts_left: limits.attemptsPerCode,
-      window_start: fresh ? now : Number(row.window_start),
-      window_starts: starts,
-    };
-    await trx.updateTable('verifications').set(values).where('e164', '=', e164).execute();
-    return code;
-  });
+export function sessionIdHash(sessionId: string): string {
+  return createHash('sha256').update(`kith-verification:${sessionId}`).digest('hex');
 }
 
-/** Checks a code and spends it on success; every guess, right or wrong, spends one attempt. */
-export async function checkCode(db: Kysely<Database>, e164: number, code: string, now: number): Promise<void> {
-  const row = await db.selectFrom('verifications').selectAll().where('e164', '=', e164).executeTakeFirst();
-  if (!row || !row.code_hash || !row.salt || now >= Number(row.expires_at)) {
-    throw new HttpError(400, 'code_expired', 'no valid code for this number; request a new one');
-  }
-  // Every guess takes an attempt before it is compared, with a conditional decrement: however many arrive at once,
-  // no more than the allowance are ever compared against this code.
+/** Stores a new session with a fresh code for the number; the caller has already counted it against the limits. */
+export async function issueCode(
+  db: Kysely<Database>,
+  e164: number,
+  attempts: number,
+  ttlSeconds: number,
+  now: number,
+): Promise<IssuedCode> {
+  const sessionId = randomBytes(32).toString('base64url');
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const salt = randomBytes(16).toString('hex');
+  await db
+    .insertInto('verification_sessions')
+    .values({
+      id_hash: sessionIdHash(sessionId),
+      e164,
+      code_hash: hashCode(salt, code),
+      salt,
+      attempts_left: attempts,
+      expires_at: now + ttlSeconds * 1000,
+      created_at: now,
+    })
+    .execute();
+  return { sessionId, code };
+}
+
+const gone = (why: string) => new HttpError(400, 'code_expired', `${why}; start verification again`);
+
+/**
+ * Takes one of the session's attempts and compares the guess. The attempt is taken by a statement of its own,
+ * committed before the comparison, so a guess costs it whatever happens next; and the decrement is conditional, so
+ * however many guesses arrive at once, no more than the allowance are ever compared. Throws on a wrong guess.
+ */
+export async function checkCode(
+  db: Kysely<Database>,
+  sessionId: string,
+  code: string,
+  now: number,
+): Promise<MatchedCode> {
+  const idHash = sessionIdHash(sessionId);
+  const row = await db.selectFrom('verification_sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+  if (!row || now >= Number(row.expires_at)) throw gone('no such verification session, or it expired or was used');
   const taken = await db
-    .updateTable('verifications')
+    .updateTable('verification_sessions')
     .set((eb) => ({ attempts_left: eb('attempts_left', '-', 1) }))
-    .where('e164', '=', e164)
-    .where('code_hash', '=', row.code_hash)
+    .where('id_hash', '=', idHash)
     .where('attempts_left', '>', 0)
     .executeTakeFirst();
   if (Number(taken.numUpdatedRows) === 0) {
-    const current = await db
-      .selectFrom('verifications')
-      .select('code_hash')
-      .where('e164', '=', e164)
+    const still = await db
+      .selectFrom('verification_sessions')
+      .select('id_hash')
+      .where('id_hash', '=', idHash)
       .executeTakeFirst();
-    if (current?.code_hash !== row.code_hash) throw new HttpError(400, 'code_expired', 'this code was already used');
-    throw new HttpError(429, 'too_many_attempts', 'too many wrong codes; request a new one');
+    if (!still) throw gone('this code was already used');
+    throw new HttpError(429, 'too_many_attempts', 'too many wrong codes for this session; start verification again');
   }
   const expected = Buffer.from(row.code_hash, 'hex');
   const given = Buffer.from(hashCode(row.salt, code), 'hex');
   if (!timingSafeEqual(expected, given)) throw new HttpError(400, 'wrong_code', 'the code does not match');
-  // Single use: only the request that clears the hash wins.
-  const spent = await db
-    .updateTable('verifications')
-    .set({ code_hash: null, salt: null })
-    .where('e164', '=', e164)
-    .where('code_hash', '=', row.code_hash)
-    .executeTakeFirst();
-  if (Number(spent.numUpdatedRows) === 0) throw new HttpError(400, 'code_expired', 'this code was already used');
+  return { idHash, e164: Number(row.e164) };
+}
+
+/**
+ * Spends the code inside the sign-in's transaction by deleting its session: of several right guesses at once,
+ * only the transaction whose delete finds the row goes on, and if the sign-in fails later the code is unspent.
+ */
+export async function spendCode(trx: Transaction<Database>, matched: MatchedCode): Promise<void> {
+  const spent = await trx.deleteFrom('verification_sessions').where('id_hash', '=', matched.idHash).executeTakeFirst();
+  if (Number(spent.numDeletedRows) === 0) throw gone('this code was already used');
 }

@@ -33,17 +33,23 @@ export async function runImport(argv: string[]): Promise<number> {
     const progress = importProgress();
     const reports: FileReport[] = [];
     const failures: string[] = [];
+    // A failure of the store itself (a full disk) stops the run; the files imported before it stay imported.
+    let stop: unknown = null;
     for (const file of positionals) {
       try {
         reports.push(await importFile(db, file, { region: regionState.region, onProgress: progress.update }));
       } catch (err) {
-        if (!(err instanceof ImportFileError)) throw err;
+        if (!(err instanceof ImportFileError)) {
+          stop = err;
+          break;
+        }
         failures.push(err.message);
       } finally {
         progress.done();
       }
     }
     for (const r of reports) printReport(r);
+    if (stop !== null) throw stop;
     if (reports.length > 1) printTotals(reports);
     for (const f of failures) console.error(`kith import: ${f}`);
     // Said only when something was imported, so that a failure stays one line.

@@ -1,6 +1,7 @@
 import { openStore, type Db } from '../../store/open.ts';
 import { getSetting, setSetting } from '../../store/settings.ts';
 import { SyncEngine, type SyncStatus } from '../../sync/engine.ts';
+import type { FailureKind } from '../../sync/errors.ts';
 import { dbOption, parseCommand } from '../args.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { resolveDbPath } from '../paths.ts';
@@ -8,8 +9,14 @@ import { resolveDbPath } from '../paths.ts';
 export const syncUsage = 'kith sync [--server URL] [--resume] [--retry-rejected] [--reconcile] [--db PATH]';
 export const statusUsage = 'kith status [--json] [--db PATH]';
 
-/** Exit status when changes remain queued (offline, server errors, rate limit): they go out on the next sync. */
+/**
+ * Exit status when a step of the sync failed in a way the next sync retries (offline, a dropped connection, server
+ * errors, rate limit), or changes remain queued: they go out on the next sync.
+ */
 export const EXIT_QUEUED = 3;
+
+/** Failures the next sync retries by itself: no answer, a failing server, a rate limit. */
+const RETRIED: ReadonlySet<FailureKind> = new Set(['network', 'server', 'rate_limited']);
 
 export async function runSync(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand('sync', argv, {
@@ -31,16 +38,16 @@ export async function runSync(argv: string[]): Promise<number> {
           if (p.done === 0 || p.done === p.total) process.stderr.write(`sync: ${p.done}/${p.total} numbers\n`);
         };
     engine.on('progress', progress);
-    // A failure that leaves batches queued (offline, server trouble) is not in the summary's `error`; the engine's
-    // last 'error' event says what it was. Listening also keeps an unheard 'error' event from being thrown.
-    let failure: string | null = null;
-    engine.on('error', (err) => (failure = err.message));
+    // Failures are in the summary; listening keeps an unheard 'error' event from being thrown.
+    engine.on('error', () => undefined);
     const run = values['retry-rejected']
       ? engine.retryNow()
       : engine.sync({ pullEvents: true, force: true, reconcile: values.reconcile ?? false });
     const s = await run;
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
-    // Not signed in, nothing was attempted: no summary, just the error.
+    if (s.signOuts > 0) console.log(`${s.signOuts} earlier sign-out(s) confirmed by the server.`);
+    for (const f of s.failures) console.error(`kith sync: ${f.message}`);
+    // Not signed in, nothing was attempted but pending sign-outs: no summary, just the error.
     if (s.error && !engine.status().signedIn) throw new CliError(`kith sync: ${s.error}`);
     if (s.paused)
       console.log('Uploading is paused since your data was deleted from the server; `kith sync --resume` resumes.');
@@ -50,17 +57,12 @@ export async function runSync(argv: string[]): Promise<number> {
         (s.reconciled === 'skipped' ? '' : ` Reconciliation: ${s.reconciled}.`),
     );
     if (s.rejected > 0) console.log(`${s.rejected} batch(es) refused by the server; see \`kith log\`.`);
-    if (s.error) {
-      if (/401/.test(s.error)) throw new CliError(`kith sync: ${s.error}`);
-      console.error(`kith sync: ${s.error}`);
-    } else if (s.queued > 0 && failure) {
-      console.error(`kith sync: ${failure}`);
-    }
-    if (s.queued > 0) {
+    if (s.queued > 0)
       console.log(`${s.queued} batch(es) still queued (${s.connectivity}); they are kept and sent on the next sync.`);
-      return EXIT_QUEUED;
-    }
-    return 0;
+    // A refused session (sign in again) or a refused request needs the user, not another try. A sign-out always
+    // stays queued, so it is retried whatever the server said.
+    if (s.failures.some((f) => f.step !== 'revoke' && !RETRIED.has(f.kind))) return 1;
+    return s.failures.length > 0 || s.queued > 0 ? EXIT_QUEUED : 0;
   } finally {
     await engine.stop();
     db.close();
@@ -96,12 +98,21 @@ export function runStatus(argv: string[]): number {
 
 function describe(s: SyncStatus): string[] {
   const when = (t: number | null) => (t ? new Date(t).toISOString() : 'never');
-  return [
+  const state = s.paused ? 'paused' : s.connectivity;
+  const lines = [
     `Server:     ${s.server ?? '(not signed in)'}${s.signedIn ? '' : s.server ? ' (signed out)' : ''}`,
-    `State:      ${s.paused ? 'paused' : s.connectivity} (as of the last sync)`,
+    `State:      ${state}${s.lastError ? ', the last sync did not finish' : ''} (as of the last sync)`,
     `Queued:     ${s.queuedBatches} batch(es), ${s.queuedNumbers} numbers${s.nextAttemptAt ? `, next attempt ${when(s.nextAttemptAt)}` : ''}`,
     `Refused:    ${s.rejectedNumbers} numbers`,
     `Last sync:  ${when(s.lastSyncAt)}`,
     `Cursor:     ${s.cursor}`,
   ];
+  if (s.lastError) lines.push(`Last error: ${s.lastError}`);
+  for (const p of s.pendingSignOuts) {
+    lines.push(
+      `Sign-out:   not yet confirmed by ${p.server} (since ${when(p.since)}, ${p.attempts} attempt(s)` +
+        `${p.lastError ? `, last: ${p.lastError}` : ''})`,
+    );
+  }
+  return lines;
 }

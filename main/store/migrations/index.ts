@@ -3,9 +3,17 @@ import { sync } from './002-sync.ts';
 import { contactsByName } from './003-contacts-by-name.ts';
 import { rejectedNumbers } from './004-rejected-numbers.ts';
 import { sortKeys } from './005-sort-keys.ts';
+import { pendingSignOuts } from './006-pending-sign-outs.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in order; each one's version is its position + 1. */
-export const migrations: readonly Migration[] = [initial, sync, contactsByName, rejectedNumbers, sortKeys];
+export const migrations: readonly Migration[] = [
+  initial,
+  sync,
+  contactsByName,
+  rejectedNumbers,
+  sortKeys,
+  pendingSignOuts,
+];
 
 export const LATEST_VERSION = migrations.length;

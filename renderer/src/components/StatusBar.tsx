@@ -58,6 +58,11 @@ export function StatusBar() {
           Using a local demo server
         </span>
       )}
+      {status.pendingSignOuts.length > 0 && (
+        <span data-testid="status-sign-outs" title={status.pendingSignOuts.map((p) => p.server).join(', ')}>
+          {plural(status.pendingSignOuts.length, 'earlier sign-out')} not yet confirmed by the server
+        </span>
+      )}
       {(status.lastError || error) && (
         <span className="error-text" data-testid="status-error">
           {error ?? status.lastError}

@@ -5,6 +5,10 @@ const KNOWN: Array<[RegExp, string]> = [
   [/code_expired/, 'That code has expired. Go back and ask for a new one.'],
   [/too_many_attempts/, 'Too many wrong codes. Go back and ask for a new one.'],
   [/too_many_codes|rate_limited|\b429\b/, 'Too many codes were asked for this number. Try again in an hour.'],
+  [
+    /challenge_required|\b428\b/,
+    'This server asks for an extra check before it sends a code, which this app cannot do.',
+  ],
 ];
 
 export function signInErrorText(message: string): string {

@@ -43,6 +43,12 @@ export function DangerZone({ onStateChange }: { onStateChange: (state: AppState)
         </div>
       )}
       <ErrorText testId="privacy-danger-error" error={error} />
+      {status && status.pendingSignOuts.length > 0 && (
+        <p className="hint" data-testid="privacy-sign-outs-pending">
+          An earlier sign-out from {status.pendingSignOuts.map((p) => p.server).join(', ')} has not reached the server
+          yet; it is sent when the server can be reached.
+        </p>
+      )}
       <div className="danger-actions">
         <button type="button" className="danger" onClick={() => setAsking('data')} data-testid="privacy-delete-data">
           Delete my data from the server
@@ -59,6 +65,10 @@ export function DangerZone({ onStateChange }: { onStateChange: (state: AppState)
           Sign out
         </button>
       </div>
+      <p className="hint">
+        Signing out forgets the session on this computer at once. If the server cannot be reached, it is told as soon as
+        it can be.
+      </p>
       {asking === 'data' && (
         <ConfirmDialog
           title="Delete your data from the server?"

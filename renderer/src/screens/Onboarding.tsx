@@ -3,6 +3,7 @@ import type { AppInfo, AppState } from '../../../main/ipc/contract.ts';
 import { CodeStep } from '../onboarding/CodeStep.tsx';
 import { OwnNumberStep } from '../onboarding/OwnNumberStep.tsx';
 import { ServerStep } from '../onboarding/ServerStep.tsx';
+import { SignOutPending } from '../components/SignOutPending.tsx';
 
 type Step = { name: 'number' } | { name: 'server' } | { name: 'code'; devCode: string | null };
 
@@ -25,6 +26,7 @@ export function Onboarding({ info, state, onSignedIn }: Props) {
       <header className="onboarding-head">
         <h1 className="brand">{info.name}</h1>
         <p className="muted">See which of your contacts use Kith, by the names you saved them under.</p>
+        <SignOutPending signOuts={state.pendingSignOuts} />
       </header>
       <ol className="steps" aria-label="Sign-in steps">
         {STEPS.map((label, i) => (
