@@ -4,12 +4,14 @@ import type { Page, TestInfo } from '@playwright/test';
 import { appReady, corpusFile, expectSynced, importThroughUi, signUp, SYNC_TIMEOUT, writeAddressBook } from './app.ts';
 import { expect, test } from './fixtures.ts';
 
-// Every main screen in light and dark, kept as test artifacts. With KITH_UPDATE_SCREENSHOTS=1 they are also
-// written to docs/screenshots/, where the README shows them.
+// Every main screen in light and dark, at the default window size and in a small 800×600 window, kept as test
+// artifacts. With KITH_UPDATE_SCREENSHOTS=1 they are also written to docs/screenshots/, where the README shows them.
 
 const docsDir = path.resolve(import.meta.dirname, '..', 'docs', 'screenshots');
 const updateDocs = process.env.KITH_UPDATE_SCREENSHOTS === '1';
 const size = { width: 1100, height: 760 };
+/** A small window: the sidebar shows icons only, and an open contact takes the list's place. */
+const small = { width: 800, height: 600, suffix: '800x600' };
 
 const me = { region: 'CA', number: '(613) 555-0100' };
 const corpusBook = corpusFile('ez-vcard', 'John_Doe_IPHONE.vcf');
@@ -30,8 +32,11 @@ const friends = [
 /** Who joins: John Doe's cell from the corpus file, and two friends. */
 const joiners = ['+19055551234', '+16135550112', '+16135550116'];
 
-test('screenshots of every main screen, light and dark', async ({ kith, syncServer: server }, testInfo) => {
-  test.setTimeout(90_000);
+test('screenshots of every main screen, light and dark, large and small', async ({
+  kith,
+  syncServer: server,
+}, testInfo) => {
+  test.setTimeout(150_000);
   const { page } = kith;
   await page.setViewportSize(size);
   await appReady(page);
@@ -60,6 +65,10 @@ test('screenshots of every main screen, light and dark', async ({ kith, syncServ
   await expect(toasts).toHaveCount(0);
 
   await page.getByTestId('nav-contacts').click();
+  await expect(page.getByTestId('contact-row').first()).toBeVisible();
+  // Small, the list alone first: once a contact is open, its detail takes the list's place.
+  await screenshotsAt(page, testInfo, 'contacts-list', small);
+  await page.setViewportSize(size);
   await page.getByTestId('contact-row').filter({ hasText: 'John Richter' }).click();
   await expect(page.getByTestId('detail-phone')).toHaveCount(7);
   await shoot('contacts');
@@ -69,13 +78,49 @@ test('screenshots of every main screen, light and dark', async ({ kith, syncServ
   await shoot('activity');
 
   await page.getByTestId('nav-privacy').click();
-  await expect(page.getByTestId('upload-log-entry')).not.toHaveCount(0);
+  await expect(page.getByTestId('upload-run')).not.toHaveCount(0);
   await expect(page.getByTestId('privacy-discoverable')).toBeVisible();
   await shoot('privacy');
 });
 
-/** The page as it is, in light and then dark: an artifact of the test, and the docs' copy when asked for. */
+/** The page at the default size and then small, each in light and dark. */
 async function screenshots(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await screenshotsAt(page, testInfo, name, { ...size, suffix: '' });
+  await screenshotsAt(page, testInfo, name, small);
+  await page.setViewportSize(size);
+  await settled(page);
+}
+
+/** The window at `at`, once the page has laid itself out for it (the contacts screen picks its layout in script). */
+async function screenshotsAt(
+  page: Page,
+  testInfo: TestInfo,
+  name: string,
+  at: { width: number; height: number; suffix: string },
+): Promise<void> {
+  await page.setViewportSize({ width: at.width, height: at.height });
+  await settled(page);
+  await shootBoth(page, testInfo, at.suffix ? `${name}-${at.suffix}` : name);
+}
+
+/** Two frames after a resize: the resize observers have run, and React has drawn what they decided. */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const { requestAnimationFrame } = globalThis as unknown as { requestAnimationFrame: (f: () => void) => void };
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+      }),
+  );
+  const contacts = page.locator('.contacts-screen');
+  if ((await contacts.count()) > 0) {
+    const width = page.viewportSize()?.width ?? size.width;
+    await expect(contacts).toHaveAttribute('data-layout', width <= small.width ? 'single' : 'split');
+  }
+}
+
+/** The page as it is, in light and then dark: an artifact of the test, and the docs' copy when asked for. */
+async function shootBoth(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     const file = `${name}-${colorScheme}.png`;

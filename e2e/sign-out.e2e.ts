@@ -25,6 +25,7 @@ test('signing out while the server is down says so, and the server is told once 
   await server.stop();
   await page.getByTestId('nav-privacy').click();
   await page.getByTestId('privacy-logout').click();
+  await page.getByTestId('confirm-accept').click();
 
   await expect(page.getByTestId('onboarding')).toBeVisible();
   await expect(page.getByTestId('sign-out-pending')).toContainText(PENDING_TEXT);

@@ -8,7 +8,7 @@ import type { AppEvent, ImportReport } from './ipc/contract.ts';
 import { createHandlers } from './ipc/handlers.ts';
 import { EVENT_CHANNEL } from './ipc/methods.ts';
 import { APP_ENTRY_URL, trustedOrigin } from './shell/app-url.ts';
-import { denyAllPermissions, hardenWebContents } from './shell/guards.ts';
+import { hardenWebContents, limitPermissions } from './shell/guards.ts';
 import { registerIpc } from './shell/ipc.ts';
 import { setupLogging } from './shell/log.ts';
 import { installApplicationMenu } from './shell/menu.ts';
@@ -190,7 +190,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isAppUrl));
   // Any session made later (none today) starts with the same refusals as the default one.
-  app.on('session-created', (created) => denyAllPermissions(created));
+  app.on('session-created', (created) => limitPermissions(created, isAppUrl));
 
   app.on('will-quit', (event) => {
     if (!host) return;
@@ -215,7 +215,7 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(async () => {
-      denyAllPermissions(session.defaultSession);
+      limitPermissions(session.defaultSession, isAppUrl);
       serveRenderer(rendererDir);
       app.setAboutPanelOptions({
         applicationName: app.getName(),

@@ -188,20 +188,4 @@ await eachDialect('deletion', (dialect) => {
     expect(await db.selectFrom('events').select('id').where('recipient_id', '=', me.userId).execute()).toEqual([]);
     expect((await allEvents(other)).map((e) => e.userId)).toEqual([late.userId]);
   });
-
-  it('drops the join events waiting about numbers a batch removes, and keeps the others', async () => {
-    const base = srv().url;
-    const me = await signIn(base, '+447701200501');
-    const [kept, removed] = ['+447701200502', '+447701200503'];
-    await uploaded(me, 'remove-events-1', [kept, removed]);
-    const [keeper, leaver] = [await signIn(base, kept), await signIn(base, removed)];
-    expect((await allEvents(me)).map((e) => e.userId)).toEqual([keeper.userId, leaver.userId]);
-
-    await uploaded(me, 'remove-events-2', [], [removed]);
-    expect((await allEvents(me)).map((e) => [e.userId, e.e164])).toEqual([[keeper.userId, kept]]);
-    // Added back, it is matched in the answer rather than announced again.
-    const back = await uploaded(me, 'remove-events-3', [removed]);
-    expect(back.matches).toEqual([{ userId: leaver.userId, e164: removed }]);
-    expect((await allEvents(me)).map((e) => e.userId)).toEqual([keeper.userId]);
-  });
 });

@@ -43,21 +43,21 @@ describe('contactPage', () => {
     return () => db.close();
   });
 
-  it('pages through contacts in name order, ignoring case', () => {
-    expect(names({})).toEqual(['<img src=x onerror=alert(1)>', 'Anita Sharma', 'ben okafor', 'Chen Wei', 'Dana Noor']);
+  it('pages through contacts in name order, ignoring case, names that start with a symbol last', () => {
+    expect(names({})).toEqual(['Anita Sharma', 'ben okafor', 'Chen Wei', 'Dana Noor', '<img src=x onerror=alert(1)>']);
     const page = contactPage(db, { offset: 1, limit: 2, search: '', filter: 'all' });
     expect(page).toMatchObject({ total: 5, offset: 1 });
-    expect(page.rows.map((r) => r.name)).toEqual(['Anita Sharma', 'ben okafor']);
+    expect(page.rows.map((r) => r.name)).toEqual(['ben okafor', 'Chen Wei']);
   });
 
   it('filters by Kith use, number status and exclusion', () => {
     expect(names({ filter: 'on-kith' })).toEqual(['Anita Sharma']);
     // An excluded contact's numbers are off the server, so Chen counts as not on Kith.
     expect(names({ filter: 'not-on-kith' })).toEqual([
-      '<img src=x onerror=alert(1)>',
       'ben okafor',
       'Chen Wei',
       'Dana Noor',
+      '<img src=x onerror=alert(1)>',
     ]);
     expect(names({ filter: 'invalid' })).toEqual(['ben okafor']);
     expect(names({ filter: 'excluded' })).toEqual(['Chen Wei', 'Dana Noor']);
@@ -73,7 +73,7 @@ describe('contactPage', () => {
 
   it('searches names and numbers, combined with a filter', () => {
     expect(names({ search: 'SHARMA' })).toEqual(['Anita Sharma']);
-    expect(names({ search: '123457' })).toEqual(['ben okafor']);
+    expect(names({ search: '07400 123457' })).toEqual(['ben okafor']);
     expect(names({ search: '07400 12345' })).toEqual(['Anita Sharma', 'ben okafor', 'Chen Wei', 'Dana Noor']);
     expect(names({ search: 'a', filter: 'excluded' })).toEqual(['Dana Noor']);
     expect(names({ search: '<img' })).toEqual(['<img src=x onerror=alert(1)>']);
@@ -85,13 +85,13 @@ describe('contactPage', () => {
     writeFileSync(path, [card('Élodie Brun', '07400 123470'), card('Zoë Faure', '07400 123471')].join('\r\n') + '\r\n');
     await importFile(db, path, { region: 'GB' });
     expect(names({})).toEqual([
-      '<img src=x onerror=alert(1)>',
       'Anita Sharma',
       'ben okafor',
       'Chen Wei',
       'Dana Noor',
       'Élodie Brun',
       'Zoë Faure',
+      '<img src=x onerror=alert(1)>',
     ]);
     expect(names({ search: 'elodie' })).toEqual(['Élodie Brun']);
     expect(names({ search: 'ÉLO' })).toEqual(['Élodie Brun']);

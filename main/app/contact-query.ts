@@ -3,11 +3,12 @@
  * rows as it scrolls, so 100,000 contacts never cross IPC at once.
  */
 import type { ContactDetail, ContactPage, ContactQuery, ContactRowView, PhoneStatus } from '../ipc/contract.ts';
+import { countryReader } from '../import/countries.ts';
 import { defaultRegion } from '../import/region.ts';
 import { formatForDisplay } from '../phone/index.ts';
 import type { Db } from '../store/open.ts';
-import { sortKey } from '../store/sort-key.ts';
 import { cachedStatement } from '../store/statements.ts';
+import { searchClause } from './contact-search.ts';
 import type { CountryCode } from 'libphonenumber-js/max';
 
 const ON_KITH = `EXISTS (SELECT 1 FROM phones p JOIN numbers n ON n.e164 = p.e164
@@ -24,28 +25,9 @@ const FILTERS: Record<ContactQuery['filter'], string> = {
   'on-kith': `c.excluded = 0 AND c.id IN (${ON_KITH_IDS})`,
   'not-on-kith': `c.id NOT IN (${ON_KITH_IDS})`,
   invalid: `c.id IN (SELECT contact_id FROM phones WHERE status <> 'valid')`,
+  'to-check': `c.id IN (SELECT contact_id FROM phones WHERE to_check IS NOT NULL)`,
   excluded: `(c.excluded = 1 OR c.id IN (${EXCLUDED_NUMBER_IDS}))`,
 };
-
-/** `text` as a LIKE pattern matching it anywhere, its wildcards taken literally. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
-
-/** Name text (by sort key: no case, no accents), or digits matched against the E.164 form and the raw text. */
-function searchClause(search: string): { sql: string; params: Record<string, string> } {
-  const text = search.trim();
-  if (!text) return { sql: '1', params: {} };
-  const digits = text.replace(/[^\d]/g, '');
-  const byName = `c.sort_name LIKE @pattern ESCAPE '\\'`;
-  const pattern = containsPattern(sortKey(text));
-  if (digits.length < 3) return { sql: byName, params: { pattern } };
-  return {
-    sql: `(${byName} OR c.id IN (SELECT contact_id FROM phones
-            WHERE instr(e164, @digits) > 0 OR instr(raw, @text) > 0))`,
-    params: { pattern, text, digits },
-  };
-}
 
 const STATUS_BY_RANK: Array<PhoneStatus | 'none'> = ['none', 'valid', 'possible', 'invalid'];
 
@@ -54,6 +36,7 @@ const ROW_COLUMNS = `c.id, c.name, c.excluded, ${ON_KITH} AS onKith,
   (SELECT count(*) FROM phones p WHERE p.contact_id = c.id) AS phones,
   (SELECT max(CASE p.status WHEN 'invalid' THEN 3 WHEN 'possible' THEN 2 ELSE 1 END)
      FROM phones p WHERE p.contact_id = c.id) AS worst,
+  EXISTS (SELECT 1 FROM phones p WHERE p.contact_id = c.id AND p.to_check IS NOT NULL) AS toCheck,
   first.e164 AS firstE164, first.raw AS firstRaw`;
 
 interface RowRecord {
@@ -63,6 +46,7 @@ interface RowRecord {
   onKith: number;
   phones: number;
   worst: number | null;
+  toCheck: number;
   firstE164: string | null;
   firstRaw: string | null;
 }
@@ -86,7 +70,7 @@ function displayNumber(e164: string, home: CountryCode | null): string {
 }
 
 export function contactPage(db: Db, query: ContactQuery): ContactPage {
-  const search = searchClause(query.search);
+  const search = searchClause(db, query.search);
   const where = `${FILTERS[query.filter]} AND ${search.sql}`;
   const records = cachedStatement(
     db,
@@ -102,7 +86,9 @@ export function contactPage(db: Db, query: ContactQuery): ContactPage {
   const known = records.length < query.limit && (records.length > 0 || query.offset === 0);
   const total = known
     ? query.offset + records.length
-    : (cachedStatement(db, `SELECT count(*) FROM contacts c WHERE ${where}`).pluck().get(search.params) as number);
+    : (cachedStatement(db, `SELECT count(*) FROM contacts c WHERE ${FILTERS[query.filter]} AND ${search.countSql}`)
+        .pluck()
+        .get(search.params) as number);
   const home = defaultRegion(db);
   const rows: ContactRowView[] = records.map((r) => ({
     id: r.id,
@@ -112,6 +98,7 @@ export function contactPage(db: Db, query: ContactQuery): ContactPage {
     onKith: r.onKith === 1 && r.excluded === 0,
     excluded: r.excluded === 1,
     status: STATUS_BY_RANK[r.worst ?? 0]!,
+    toCheck: r.toCheck === 1,
   }));
   return { total, offset: query.offset, rows };
 }
@@ -126,27 +113,47 @@ export function contactDetail(db: Db, id: number): ContactDetail | null {
   if (!c) return null;
   const phones = db
     .prepare(
-      `SELECT p.raw, p.label, p.e164, p.ext, p.status, p.reason,
+      `SELECT p.position, p.raw, p.label, p.e164, p.ext, p.status, p.reason, p.to_check,
          (n.registered_user_id IS NOT NULL AND n.refs > 0) AS onKith, (x.e164 IS NOT NULL) AS excluded
        FROM phones p LEFT JOIN numbers n ON n.e164 = p.e164 LEFT JOIN excluded_numbers x ON x.e164 = p.e164
        WHERE p.contact_id = ? ORDER BY p.position`,
     )
     .all(id) as Array<{
+    position: number;
     raw: string;
     label: string;
     e164: string | null;
     ext: string | null;
     status: PhoneStatus;
     reason: string;
+    to_check: string | null;
     onKith: number | null;
     excluded: number;
   }>;
+  const countryOf = countryReader(db);
+  const home = defaultRegion(db);
   return {
     id: c.id,
     name: c.name,
     excluded: c.excluded === 1,
     source: c.source,
     line: c.line,
-    phones: phones.map((p) => ({ ...p, onKith: p.onKith === 1 && c.excluded === 0, excluded: p.excluded === 1 })),
+    home,
+    phones: phones.map(({ to_check, ...p }) => {
+      const country = countryOf({ raw: p.raw, to_check });
+      const suggestion = country.check?.suggestion;
+      return {
+        ...p,
+        onKith: p.onKith === 1 && c.excluded === 0,
+        excluded: p.excluded === 1,
+        choosable: country.choosable,
+        chosenCountry: country.chosen,
+        check: country.check && {
+          kind: country.check.kind,
+          home: country.check.home,
+          suggestion: suggestion ? { ...suggestion, display: formatForDisplay(suggestion.e164, null) } : null,
+        },
+      };
+    }),
   };
 }

@@ -10,14 +10,21 @@ import type {
   AppEvent,
   AppInfo,
   AppState,
+  HomeCountryChange,
+  ExclusionsView,
   ImportReport,
   JoinedView,
   PendingSignOutView,
   SyncRunView,
   SyncStatusView,
+  Theme,
+  UploadBatchView,
   UploadedFile,
+  UploadNumbersPage,
+  UploadRunView,
 } from '../ipc/contract.ts';
 import { ImportFileError, importFile } from '../import/importer.ts';
+import { CountryChoiceError, setContactCountry, setPhoneCountry, type CountryChange } from '../import/countries.ts';
 import { applyRegionChoice, defaultRegion } from '../import/region.ts';
 import { normalizePhone } from '../phone/index.ts';
 import { toRegion } from '../phone/regions.ts';
@@ -27,8 +34,9 @@ import { listSources, removeSource } from '../store/sources.ts';
 import { SyncEngine, type EngineOptions, type SyncSummary } from '../sync/engine.ts';
 import { ServerClient } from '../sync/client.ts';
 import { SyncError } from '../sync/errors.ts';
-import { activity } from '../sync/history.ts';
-import { displayName, joinedContacts } from '../sync/names.ts';
+import { excludedNumbers } from '../sync/exclusions.ts';
+import { activity, uploadBatchNumbers, uploadRunBatches, uploadRuns } from '../sync/history.ts';
+import { displayName, excludedContacts, joinedContacts, namedNumbers } from '../sync/names.ts';
 import { pendingSignOuts, type PendingSignOut } from '../sync/sign-outs.ts';
 import {
   deleteAccount,
@@ -123,8 +131,15 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
       server: url ? { url, demo: getSetting(this.db, 'demo_server') === '1' } : null,
       signedIn: this.engine.status().signedIn,
       notifications: getSetting(this.db, 'notifications') !== '0',
+      theme: storedTheme(getSetting(this.db, 'theme')),
       pendingSignOuts: pendingSignOuts(this.db).map(signOutView),
     };
+  }
+
+  /** Kept in the store, so the colours are the same on the next start; `system` removes the choice. */
+  setTheme(theme: Theme): AppState {
+    setSetting(this.db, 'theme', theme === 'system' ? null : theme);
+    return this.state();
   }
 
   setNotifications(enabled: boolean): AppState {
@@ -146,6 +161,52 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
     applyRegionChoice(this.db, { me: n.e164 });
     this.push({ type: 'data-changed' });
     return this.state();
+  }
+
+  /**
+   * The home country, the default for numbers written without a country code. Every stored number is read again
+   * (once no import is writing), and the engine then sends what changed.
+   */
+  setHomeCountry(region: string): Promise<HomeCountryChange> {
+    return this.afterImports(() => {
+      const code = toRegion(region);
+      if (!code) throw new UserError(`${region} is not a known country code`);
+      const { renormalized } = applyRegionChoice(this.db, { region: code });
+      this.changed();
+      return { state: this.state(), renormalized };
+    });
+  }
+
+  /** The country of one number written without a country code; `null` gives it the home default again. */
+  setNumberCountry(contactId: number, position: number, country: string | null): Promise<number> {
+    return this.afterImports(() =>
+      this.countryChange(() => setPhoneCountry(this.db, contactId, position, country, this.now())),
+    );
+  }
+
+  /** The country of every number of a contact written without a country code. */
+  setContactCountry(contactId: number, country: string | null): Promise<number> {
+    return this.afterImports(() =>
+      this.countryChange(() => setContactCountry(this.db, contactId, country, this.now())),
+    );
+  }
+
+  private countryChange(apply: () => CountryChange): number {
+    try {
+      const { changed } = apply();
+      this.changed();
+      return changed;
+    } catch (err) {
+      if (err instanceof CountryChoiceError) throw new UserError(err.message);
+      throw err;
+    }
+  }
+
+  /** Runs `work` once no import is writing: an import holds the store's transaction across its awaits. */
+  private afterImports<T>(work: () => T): Promise<T> {
+    const run = this.importing.then(work);
+    this.importing = run.catch(() => undefined);
+    return run;
   }
 
   async startVerification(serverUrl: string | null): Promise<{ devCode: string | null }> {
@@ -282,7 +343,52 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
   }
 
   joined(): JoinedView[] {
-    return joinedContacts(this.db).map(({ name, e164, saved, since }) => ({ name, e164, saved, since }));
+    return joinedContacts(this.db).map(({ name, e164, display, others, saved, since }) => ({
+      name,
+      e164,
+      display,
+      others,
+      saved,
+      since,
+    }));
+  }
+
+  /** The upload log by sync run, newest first. */
+  uploadRuns(offset: number, limit: number): UploadRunView[] {
+    return uploadRuns(this.db, limit, offset).map(({ runId: _runId, ...run }) => run);
+  }
+
+  uploadRunBatches(runId: number, offset: number, limit: number): UploadBatchView[] {
+    const batches = uploadRunBatches(this.db, runId, limit, offset);
+    if (batches === null) throw new UserError(`the upload log has no entry ${runId}`);
+    return batches;
+  }
+
+  /** A page of one logged batch's numbers, each with the name saved for it. */
+  uploadBatchNumbers(batchId: number, offset: number, limit: number): UploadNumbersPage {
+    const page = uploadBatchNumbers(this.db, batchId, limit, offset);
+    if (page === null) throw new UserError(`the upload log has no entry ${batchId}`);
+    const named = namedNumbers(
+      this.db,
+      page.numbers.map((n) => n.e164),
+    );
+    return {
+      total: page.total,
+      offset,
+      numbers: page.numbers.map((n, i) => ({ ...named[i]!, change: n.change })),
+    };
+  }
+
+  /** Excluded contacts, and excluded numbers by the name saved for them. */
+  exclusions(): ExclusionsView {
+    // Named numbers first, by name, then the others by number.
+    const numbers = namedNumbers(this.db, excludedNumbers(this.db)).sort(
+      (a, b) =>
+        Number(a.name === null) - Number(b.name === null) ||
+        (a.name ?? '').localeCompare(b.name ?? '', undefined, { sensitivity: 'base' }) ||
+        a.e164.localeCompare(b.e164),
+    );
+    return { contacts: excludedContacts(this.db), numbers };
   }
 
   activity(limit: number): ActivityView[] {
@@ -370,6 +476,11 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
 
 function pick(r: { added: number; updated: number; unchanged: number; removed: number; contacts: number }) {
   return { added: r.added, updated: r.updated, unchanged: r.unchanged, removed: r.removed, contacts: r.contacts };
+}
+
+/** A stored theme; anything else (an older or edited store) follows the system. */
+function storedTheme(value: string | null): Theme {
+  return value === 'light' || value === 'dark' ? value : 'system';
 }
 
 /** A pending sign-out as the UI sees it: never its token. */

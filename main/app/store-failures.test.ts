@@ -52,7 +52,8 @@ describe.skipIf(mountUnavailable() !== null)('the app on a full disk', () => {
   });
 
   it('shows a background sync that cannot write in the sync status, and catches up once space is back', async () => {
-    const disk = smallDisk(3 * 1024 * 1024);
+    // Room for 3000 contacts with their search keys, and for setting the home region over them in one transaction.
+    const disk = smallDisk(4 * 1024 * 1024);
     const host = await openTestHost({ dataDir: disk.dir });
     onTestFinished(() => host.close());
     const events: AppEvent[] = [];

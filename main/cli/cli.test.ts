@@ -107,6 +107,14 @@ describe('kith import', () => {
         'this line is not a property',
         'TEL:+1 201-555-0123',
         'END:VCARD',
+        'BEGIN:VCARD',
+        'VERSION:3.0',
+        'END:VCARD',
+        'BEGIN:VCARD',
+        'VERSION:2.1',
+        'FN;ENCODING=QUOTED-PRINTABLE:=E2=9',
+        'TEL;CELL:07400 333333',
+        'END:VCARD',
         '',
       ].join('\r\n'),
     );
@@ -115,17 +123,19 @@ describe('kith import', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(lines(run.stdout)).toEqual([
-      `${broken}: 3 cards read, 3 contacts (3 added, 0 updated, 0 unchanged, 0 removed)`,
-      '  numbers: 3 valid, 0 possible, 0 invalid',
-      '  2 errors:',
-      `  ${broken}:6: card has no END:VCARD; it was cut where the next BEGIN:VCARD starts (line 10)`,
-      `  ${broken}:13: line without ':' was ignored`,
+      `${broken}: 5 cards read, 4 contacts (4 added, 0 updated, 0 unchanged, 0 removed)`,
+      '  numbers: 4 valid, 0 possible, 0 invalid',
+      '  4 errors:',
+      `  ${broken}:6: This card has no END:VCARD, so it was ended where the next card starts, on line 10.`,
+      `  ${broken}:13: This line has no ':', so it is not a property and was ignored.`,
+      `  ${broken}:16: This card has no name and no phone number, so it was skipped.`,
+      `  ${broken}:21: The name could not be decoded; what could not be decoded was kept as written: “=E2=9”.`,
       `${comments}: 1 cards read, 1 contacts (1 added, 0 updated, 0 unchanged, 0 removed)`,
       '  numbers: 0 valid, 0 possible, 0 invalid',
       '  2 errors:',
-      `  ${comments}:6: line without ':' was ignored`,
-      `  ${comments}:9: line without ':' was ignored`,
-      'total: 4 records read, 4 contacts, numbers 3 valid, 0 possible, 0 invalid, 4 errors',
+      `  ${comments}:6: This line has no ':', so it is not a property and was ignored.`,
+      `  ${comments}:9: This line has no ':', so it is not a property and was ignored.`,
+      'total: 6 records read, 5 contacts, numbers 4 valid, 0 possible, 0 invalid, 6 errors',
     ]);
   });
 
@@ -168,7 +178,10 @@ describe('kith import', () => {
       [folder, 'is a directory, not an address-book file'],
       [png, 'not an address book: this is a PNG image'],
       [empty, 'the file is empty'],
-      [noHeader, 'no contacts could be read (line 1: no header row with a name or phone column)'],
+      [
+        noHeader,
+        'no contacts could be read. Line 1: The first row is not a header with a name or phone column, so the file was not read.',
+      ],
     ];
     // With a region and without one: a failure is one line either way.
     // (A store of its own for each, since a region once given is remembered.)

@@ -7,6 +7,7 @@ import { deleteUsage, runDelete } from './commands/delete.ts';
 import { excludeUsage, includeUsage, runExclude, runInclude } from './commands/exclude.ts';
 import { joinedUsage, logUsage, runJoined, runLog } from './commands/joined.ts';
 import { loginUsage, logoutUsage, runLogin, runLogout } from './commands/login.ts';
+import { numberUsage, runNumber } from './commands/number.ts';
 import { runStatus, runSync, statusUsage, syncUsage } from './commands/sync.ts';
 import { CliError } from './errors.ts';
 import { NotSignedInError } from '../sync/errors.ts';
@@ -20,6 +21,10 @@ Usage:
       updates what changed and removes contacts gone from it.
   ${contactsUsage}
       List stored contacts with each number's raw text, E.164 form, status and reason.
+  ${numberUsage}
+      Show how a number written without a country code is read, or set its country. A number that reads
+      as a premium-rate, toll-free, shared-cost or universal-access number only because of the home
+      country is not uploaded until you confirm it or give it its country.
   ${exportUsage}
       Write the cleaned address book as vCard 4.0 with E.164 tel: URIs.
 
@@ -59,6 +64,7 @@ type Command = (argv: string[]) => number | Promise<number>;
 const COMMANDS: Record<string, Command> = {
   import: runImport,
   contacts: runContacts,
+  number: runNumber,
   export: runExport,
   login: runLogin,
   logout: runLogout,

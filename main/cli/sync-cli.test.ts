@@ -122,8 +122,13 @@ describe('kith sync and friends', () => {
         removed: [],
         result: 'applied',
         detail: '1 on Kith',
+        runId: expect.any(String),
+        runAt: expect.any(Number),
       });
-      expect(logText.stdout).toContain(`applied  batch ${entry!.batchId}: +3 −0  (1 on Kith)\n    + +447400123456\n`);
+      expect(logText.stdout).toContain(
+        `Sync at ${new Date(entry!.runAt!).toISOString()}: 3 numbers added, 0 removed in 1 batch\n` +
+          `${new Date(entry!.at).toISOString()}  applied  batch ${entry!.batchId}: +3 −0  (1 on Kith)\n    + +447400123456\n`,
+      );
 
       expect(await run('exclude', 'Bea')).toMatchObject({
         code: 0,

@@ -1,11 +1,13 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { listContacts, phoneCounts } from '../store/contacts.ts';
 import { getNumber, numberCounts, numberDiscrepancies } from '../store/numbers.ts';
 import { openStore, type Db } from '../store/open.ts';
+import { findSource } from '../store/sources.ts';
 import { tempDir } from '../testing/tmp.ts';
 import { ImportFileError, importFile } from './importer.ts';
+import { NOTHING_USABLE_CARD } from './name-text.ts';
 import { applyRegionChoice } from './region.ts';
 
 const CORPUS = join(import.meta.dirname, '..', '..', 'fixtures', 'corpus');
@@ -135,6 +137,70 @@ describe('importFile', () => {
     expect(before.phones.map((p) => p.raw)).toEqual(['07400 111111']);
   });
 
+  it('skips a card with neither a name nor a number and reports it on its line, every time', async () => {
+    const path = book(
+      card(null, 'Ann', '07400 111111'),
+      // Line 6: nothing usable at all.
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:call back\r\nEND:VCARD',
+      // Line 10: a number and no name is still a contact, shown by its number.
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:.\r\nTEL:07400 222222\r\nEND:VCARD',
+    );
+    const skipped = { file: path, line: 6, message: NOTHING_USABLE_CARD };
+    const report = await importFile(db, path, gb);
+    expect(report).toMatchObject({ recordsRead: 3, added: 2, contacts: 2, errors: [skipped] });
+    expect(listContacts(db).map((c) => [c.name, c.line])).toEqual([
+      ['Ann', 1],
+      ['', 10],
+    ]);
+    expect(JSON.parse(findSource(db, realpathSync(path))!.report)).toEqual([skipped]);
+    expect(await importFile(db, path, gb)).toMatchObject({ unchanged: 2, added: 0, removed: 0, errors: [skipped] });
+  });
+
+  it('refuses a file whose cards all have neither a name nor a number, keeping what it held before', async () => {
+    const path = book(card(null, 'Ann', '07400 111111'));
+    await importFile(db, path, gb);
+    book('BEGIN:VCARD\r\nVERSION:3.0\r\nEND:VCARD', 'BEGIN:VCARD\r\nFN:-\r\nEND:VCARD');
+    await expect(importFile(db, path, gb)).rejects.toThrow(
+      `${path}: no contacts could be read. Line 1: ${NOTHING_USABLE_CARD}`,
+    );
+    expect(listContacts(db).map((c) => c.name)).toEqual(['Ann']);
+  });
+
+  it('keeps a name it could not decode as written, sorts it after the letters, and reports it on every import', async () => {
+    // A quoted-printable name cut in the middle of a character, as a broken export leaves it; twice, as copies are.
+    const damagedCard =
+      'BEGIN:VCARD\r\nVERSION:2.1\r\nFN;ENCODING=QUOTED-PRINTABLE:=E2=9\r\nTEL;CELL:07400 111111\r\nEND:VCARD';
+    const path = book(damagedCard, card(null, 'Zoë', '07400 222222'), damagedCard);
+    const message = 'The name could not be decoded; what could not be decoded was kept as written: “=E2=9”.';
+    const damaged = [
+      { file: path, line: 3, message },
+      { file: path, line: 13, message },
+    ];
+    expect(await importFile(db, path, gb)).toMatchObject({ added: 3, errors: damaged });
+    expect(listContacts(db).map((c) => c.name)).toEqual(['Zoë', '=E2=9', '=E2=9']);
+    // Unchanged, the cards are read again for their report, and nothing is written.
+    const again = await importFile(db, path, gb);
+    expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 3, removed: 0, errors: damaged });
+    expect(listContacts(db).map((c) => [c.name, c.line])).toEqual([
+      ['Zoë', 6],
+      ['=E2=9', 1],
+      ['=E2=9', 11],
+    ]);
+  });
+
+  it('lists names that start with a letter first, then digits and symbols, then contacts with no name', async () => {
+    const path = book(
+      card(null, '!Bang', '07400 100001'),
+      card(null, 'Zoë', '07400 100002'),
+      card(null, '123 Pizza', '07400 100003'),
+      card(null, '', '07400 100004'),
+      card(null, 'adam', '07400 100005'),
+      card(null, 'Élodie', '07400 100006'),
+    );
+    await importFile(db, path, gb);
+    expect(listContacts(db).map((c) => c.name)).toEqual(['adam', 'Élodie', 'Zoë', '!Bang', '123 Pizza', '']);
+  });
+
   it('re-normalizes stored numbers when the own number changes the region', async () => {
     const path = book(card('u1', 'Hans', '0151 23456789'));
     await importFile(db, path, { region: null });
@@ -194,8 +260,14 @@ describe('importFile', () => {
         refused.push(relative(CORPUS, file));
       }
     }
-    // Only the two header-less CSVs (invalid by design) are refused as a whole; every other file yields contacts.
-    expect(refused.sort()).toEqual(['thunderbird/csv_no_header.csv', 'thunderbird/tab_comma_mixed.csv']);
+    // Refused as a whole: the two header-less CSVs (invalid by design), and the two vCard files whose only card has
+    // neither a name nor a number. Every other file yields contacts.
+    expect(refused.sort()).toEqual([
+      'aosp-vcard/v21_android_custom_prop.vcf',
+      'ical.js/vcard_grouped.vcf',
+      'thunderbird/csv_no_header.csv',
+      'thunderbird/tab_comma_mixed.csv',
+    ]);
     expect(empty).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   });

@@ -4,7 +4,8 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import type { Db } from '../store/open.ts';
 import { contactCount, phoneCounts, sourceContacts, type PhoneCounts } from '../store/contacts.ts';
 import { bulkLoadWorthIt, dropBulkIndexes, rebuildBulkIndexes } from '../store/bulk.ts';
-import { recordSourceReport, upsertSource } from '../store/sources.ts';
+import { chosenCountries } from '../store/countries.ts';
+import { recordSourceReport, reportedLines, upsertSource } from '../store/sources.ts';
 import { parseCsvContacts } from './csv/index.ts';
 import { detectFormat, type Format } from './detect.ts';
 import { digestText, stableKey } from './keys.ts';
@@ -121,7 +122,11 @@ export async function importFile(db: Db, path: string, opts: ImportOptions): Pro
   db.exec('BEGIN IMMEDIATE');
   try {
     const sourceId = upsertSource(db, file, format, digestText(bytes), now);
-    const sync = new SourceSync(db, sourceId, sourceContacts(db, sourceId), now);
+    // The countries the user gave numbers written without one; usually none, then nothing extra crosses to threads.
+    const countries = chosenCountries(db);
+    const chosen = countries.size > 0 ? countries : undefined;
+    // Records the last import reported a problem in are read again, so that this report names it too.
+    const sync = new SourceSync(db, sourceId, sourceContacts(db, sourceId), now, reportedLines(db, sourceId));
     const errors: ImportIssue[] = [];
     let recordsRead: number;
     let work: Work;
@@ -133,9 +138,9 @@ export async function importFile(db: Db, path: string, opts: ImportOptions): Pro
       const pending: Pending<VcardChunk> = [];
       for (const chunk of split.cards) {
         const digest = digestText(chunk.text);
-        if (!sync.skipUnchanged(digest, chunk.line)) pending.push({ item: chunk, digest });
+        if (!sync.skipUnchanged(digest, chunk.line, chunk.endLine)) pending.push({ item: chunk, digest });
       }
-      work = batches(pending, (chunks) => ({ kind: 'vcard', region, chunks }));
+      work = batches(pending, (chunks) => ({ kind: 'vcard', region, chosen, chunks }));
     } else {
       const parsed = parseCsvContacts(bytes, path);
       errors.push(...parsed.errors);
@@ -143,9 +148,9 @@ export async function importFile(db: Db, path: string, opts: ImportOptions): Pro
       const pending: Pending<(typeof parsed.contacts)[number]> = [];
       for (const c of parsed.contacts) {
         const digest = stableKey(c);
-        if (!sync.skipUnchanged(digest, c.line)) pending.push({ item: c, digest });
+        if (!sync.skipUnchanged(digest, c.line, c.line)) pending.push({ item: c, digest });
       }
-      work = batches(pending, (contacts) => ({ kind: 'contacts', region, contacts }));
+      work = batches(pending, (contacts) => ({ kind: 'contacts', region, chosen, contacts }));
     }
 
     const total = work.digests.reduce((n, d) => n + d.length, 0);
@@ -159,8 +164,10 @@ export async function importFile(db: Db, path: string, opts: ImportOptions): Pro
       (results, i) => {
         const digests = work.digests[i]!;
         results.forEach((r, k) => {
-          if (r.ok) sync.upsert(r, digests[k]!);
-          else errors.push({ file: path, line: r.line, message: r.message });
+          if (r.ok) {
+            sync.upsert(r, digests[k]!);
+            if (r.issues) for (const { line, message } of r.issues) errors.push({ file: path, line, message });
+          } else errors.push({ file: path, line: r.line, message: r.message });
         });
         done += results.length;
         opts.onProgress?.({ file: path, done, total });
@@ -170,7 +177,7 @@ export async function importFile(db: Db, path: string, opts: ImportOptions): Pro
     if (sync.added + sync.updated + sync.unchanged === 0 && errors.length > 0) {
       // Nothing readable: a damaged copy must not wipe out what an earlier import of this path stored.
       const first = errors[0]!;
-      throw new ImportFileError(path, `no contacts could be read (line ${first.line}: ${first.message})`);
+      throw new ImportFileError(path, `no contacts could be read. Line ${first.line}: ${first.message}`);
     }
     // Removal looks contacts up by id only; the recount needs the e164 index back.
     const removed = sync.removeUnseen();

@@ -152,7 +152,7 @@ describe('a lone CR in a vCard file whose other lines end in CRLF or LF', () => 
     expect(issues).toHaveLength(21);
     expect(issues.slice(0, 20)).toEqual(Array.from({ length: 20 }, (_, i) => notice(i + 1, LONE_CR_AS_LINE_END)));
     expect(issues[20]).toEqual(
-      notice(21, '20 more lone carriage return(s) from this line on were repaired the same way (not listed)'),
+      notice(21, '20 more lone carriage returns, from this line on, were repaired the same way and are not listed.'),
     );
   });
 

@@ -4,8 +4,8 @@
  */
 import type { ImportIssue } from './types.ts';
 
-export const LONE_CR_AS_LINE_END = 'a lone carriage return was read as a line end';
-export const LONE_CR_AS_SPACE = 'a lone carriage return inside a value was read as a space';
+export const LONE_CR_AS_LINE_END = 'A lone carriage return was read as the end of this line.';
+export const LONE_CR_AS_SPACE = 'A lone carriage return inside a value was read as a space.';
 
 /** A file pasted together from a classic Mac OS file and another has one per line; the first few tell enough. */
 export const MAX_LONE_CR_REPORTS = 20;
@@ -18,7 +18,10 @@ export function loneCrIssues(file: string, repairs: ReadonlyArray<{ line: number
     issues.push({
       file,
       line: repairs[MAX_LONE_CR_REPORTS]!.line,
-      message: `${more} more lone carriage return(s) from this line on were repaired the same way (not listed)`,
+      message:
+        more === 1
+          ? 'One more lone carriage return, on this line, was repaired the same way and is not listed.'
+          : `${more} more lone carriage returns, from this line on, were repaired the same way and are not listed.`,
     });
   }
   return issues;

@@ -19,11 +19,19 @@ export class SourceSync {
   private readonly sourceId: number;
   private readonly now: number;
   private readonly existing: ExistingContact[];
+  private readonly reported: readonly number[];
+  /** Stored contacts kept for records read again only for their report, by digest, in file order. */
+  private readonly reread = new Map<string, ExistingContact[]>();
 
-  constructor(db: Db, sourceId: number, existing: ExistingContact[], now: number) {
+  /**
+   * `reported`: the lines, in order, that the last import of this source named a problem on. An unchanged record with
+   * one of them is not skipped but read again, so that its problem is reported again (it is still counted unchanged).
+   */
+  constructor(db: Db, sourceId: number, existing: ExistingContact[], now: number, reported: readonly number[] = []) {
     this.sourceId = sourceId;
     this.now = now;
     this.existing = existing;
+    this.reported = reported;
     this.writer = contactWriter(db);
     for (const c of existing) {
       this.byKey.set(c.key, c);
@@ -33,8 +41,11 @@ export class SourceSync {
     }
   }
 
-  /** True when a stored contact has exactly this raw record; it is then kept as is. */
-  skipUnchanged(digest: string, line: number): boolean {
+  /**
+   * True when a stored contact has exactly this raw record, from `line` to `lastLine`; it is then kept as is. False
+   * when the record is new or changed, or when the last report named a problem inside it.
+   */
+  skipUnchanged(digest: string, line: number, lastLine: number): boolean {
     const list = this.byDigest.get(digest);
     if (!list) return false;
     // `seen` only grows, so the contacts before the cursor stay taken; rescanning them is quadratic in the copies.
@@ -43,19 +54,37 @@ export class SourceSync {
     const match = list[i];
     this.digestCursor.set(digest, i + 1);
     if (!match) return false;
-    this.seen.add(match.id);
     this.usedKeys.add(match.key);
-    // Most unchanged records are where they were: no statement for those.
-    if (match.line !== line) this.writer.moveLine(match.id, line);
-    this.unchanged++;
+    // The same text spans as many lines where it was as here. Read again, the record is matched to this contact in
+    // `upsert`, as it would have been here.
+    if (this.reportedWithin(match.line, match.line + lastLine - line)) {
+      const list = this.reread.get(digest);
+      if (list) list.push(match);
+      else this.reread.set(digest, [match]);
+      return false;
+    }
+    this.keep(match, line);
     return true;
   }
 
+  private keep(match: ExistingContact, line: number): void {
+    this.seen.add(match.id);
+    // Most unchanged records are where they were: no statement for those.
+    if (match.line !== line) this.writer.moveLine(match.id, line);
+    this.unchanged++;
+  }
+
   upsert(r: Extract<RecordResult, { ok: true }>, digest: string): void {
+    // Records come in file order, as they were matched: the first kept for this text is this record's.
+    const kept = this.reread.get(digest)?.shift();
+    if (kept) {
+      this.keep(kept, r.line);
+      return;
+    }
     const key = this.uniqueKey(r.key);
+    const existing = this.byKey.get(key);
     const input = { key, digest, line: r.line, name: r.name, sortName: r.sortName, phones: r.phones };
     for (const p of r.phones) this.writtenPhones[p.status]++;
-    const existing = this.byKey.get(key);
     if (existing && !this.seen.has(existing.id)) {
       this.seen.add(existing.id);
       this.writer.update(existing.id, input, this.now);
@@ -79,6 +108,20 @@ export class SourceSync {
 
   finish(): void {
     this.writer.finish(this.now);
+  }
+
+  /** Whether the last report named a line from `from` to `to`. */
+  private reportedWithin(from: number, to: number): boolean {
+    const lines = this.reported;
+    if (lines.length === 0) return false;
+    let lo = 0;
+    let hi = lines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (lines[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < lines.length && lines[lo]! <= to;
   }
 
   /** Two records with one UID (or identical content) in a file stay two contacts, keyed by order. */

@@ -14,9 +14,20 @@ export interface ParsedContact {
   line: number;
   /** vCard UID when the card has one; null otherwise. */
   uid: string | null;
-  /** Display name: FN, else N composed, else ORG, else the first email, else ''. */
+  /**
+   * Display name: FN, else N composed, else NICKNAME, else ORG, else the first email (punctuation alone is no name),
+   * else ''.
+   */
   name: string;
   phones: RawPhone[];
+  /** Problems that did not stop the record from being read (a name that could not be decoded); absent when none. */
+  issues?: RecordIssue[];
+}
+
+/** A problem within one record, at its line; the importer adds the file. */
+export interface RecordIssue {
+  line: number;
+  message: string;
 }
 
 /** A problem in a source, always with its place. */
@@ -24,6 +35,7 @@ export interface ImportIssue {
   file: string;
   /** 1-based line where the problem is (the card's first line when nothing better is known). */
   line: number;
+  /** One whole sentence, without the file and line: `file:line: message` is how the CLI prints it. */
   message: string;
 }
 

@@ -16,9 +16,13 @@ export interface AppState {
   server: { url: string; demo: boolean } | null;
   signedIn: boolean;
   notifications: boolean;
+  /** The colours the user picked; `system` follows the OS's light or dark setting. */
+  theme: Theme;
   /** Sign-outs done on this device that their server has not confirmed yet. */
   pendingSignOuts: PendingSignOutView[];
 }
+
+export type Theme = 'system' | 'light' | 'dark';
 
 /** A sign-out the server could not be told of yet; it is sent whenever that server can be reached. */
 export interface PendingSignOutView {
@@ -32,9 +36,13 @@ export interface VerificationStarted {
   devCode: string | null;
 }
 
+/** A problem the import met in a file. The app shows them grouped per file, and copies them as `file:line: message`. */
 export interface SourceIssue {
+  /** The path the file was imported from (the app shows its name only). */
   file: string;
+  /** 1-based line of the problem: the card's or row's first line when nothing better is known. */
   line: number;
+  /** One whole sentence, without the file and line ("This card has no name and no phone number, so it was skipped."). */
   message: string;
 }
 
@@ -68,7 +76,7 @@ export interface UploadedFile {
   data: string;
 }
 
-export type ContactFilter = 'all' | 'on-kith' | 'not-on-kith' | 'invalid' | 'excluded';
+export type ContactFilter = 'all' | 'on-kith' | 'not-on-kith' | 'invalid' | 'to-check' | 'excluded';
 
 export interface ContactQuery {
   offset: number;
@@ -87,6 +95,8 @@ export interface ContactRowView {
   excluded: boolean;
   /** The worst status among its numbers. */
   status: PhoneStatus | 'none';
+  /** Some number of it waits for the user to check its country, and is not uploaded until then. */
+  toCheck: boolean;
 }
 
 export interface ContactPage {
@@ -101,7 +111,11 @@ export interface ContactDetail {
   excluded: boolean;
   source: string;
   line: number;
+  /** The home country (ISO 3166), the default for numbers written without a country code; null when unset. */
+  home: string | null;
   phones: Array<{
+    /** Its place in the contact, which `setNumberCountry` takes. */
+    position: number;
     raw: string;
     label: string;
     e164: string | null;
@@ -110,15 +124,52 @@ export interface ContactDetail {
     reason: string;
     onKith: boolean;
     excluded: boolean;
+    /** Written without a country code, so that its country can be chosen. */
+    choosable: boolean;
+    /** The country the user gave it (ISO 3166), or null when the home default applies. */
+    chosenCountry: string | null;
+    /** Set when it waits for the user to check its country; it is not uploaded until then. */
+    check: CountryCheckView | null;
   }>;
+}
+
+/** Why a number waits for a check, and the likeliest other reading, if any. */
+export interface CountryCheckView {
+  /** The service it reads as at home: 'premium-rate', 'toll-free', 'shared-cost' or 'universal access'. */
+  kind: string;
+  /** The home country it was read in. */
+  home: string;
+  /** The same digits read in another country among the user's numbers (or North America), as a person's number. */
+  suggestion: { country: string; e164: string; display: string } | null;
+}
+
+/** After the home country changed: the new state, and how many stored numbers now read differently. */
+export interface HomeCountryChange {
+  state: AppState;
+  renormalized: number;
 }
 
 export interface JoinedView {
   name: string;
   e164: string;
+  /** The number formatted as the Contacts screen shows it. */
+  display: string;
+  /** How many other contacts hold the number too. */
+  others: number;
   /** False when no saved name exists and `name` is the formatted number. */
   saved: boolean;
   since: number | null;
+}
+
+/** A number as the user reads it: formatted, with the name saved for it (names never leave the device). */
+export interface NamedNumberView {
+  e164: string;
+  /** Formatted as the Contacts screen shows it: national at home, international otherwise. */
+  display: string;
+  /** The saved name of a contact who holds it, or null when none does (or none has a name). */
+  name: string | null;
+  /** How many other contacts hold it too. */
+  others: number;
 }
 
 export interface ActivityView {
@@ -127,18 +178,45 @@ export interface ActivityView {
   message: string;
 }
 
-export interface UploadLogView {
+/** One sync run in the upload log (every batch one sync sent), or a deletion, with its totals. */
+export interface UploadRunView {
+  /** What `uploadRunBatches` takes. */
+  id: number;
+  /** When the sync started, or when the deletion happened. */
+  at: number;
+  kind: 'sync' | 'deleted';
+  batches: number;
+  /** Numbers the server added and removed. */
+  added: number;
+  removed: number;
+  /** Batches the server refused, and how many numbers they held. */
+  refusedBatches: number;
+  refusedNumbers: number;
+  /** For a run of one row: what a deletion did, or why the batch was refused. */
+  detail: string | null;
+}
+
+/** One batch of a run, without its numbers (`uploadBatchNumbers` pages through them). */
+export interface UploadBatchView {
+  id: number;
   batchId: string;
   at: number;
-  added: string[];
-  removed: string[];
+  added: number;
+  removed: number;
   result: 'applied' | 'rejected' | 'deleted';
   detail: string | null;
 }
 
+export interface UploadNumbersPage {
+  total: number;
+  offset: number;
+  numbers: Array<NamedNumberView & { change: 'added' | 'removed' }>;
+}
+
 export interface ExclusionsView {
-  contacts: Array<{ id: number; name: string }>;
-  numbers: string[];
+  /** Excluded contacts: the first number formatted, and how many numbers the contact has. */
+  contacts: Array<{ id: number; name: string; phone: string; phones: number }>;
+  numbers: NamedNumberView[];
 }
 
 export interface SyncStatusView {
@@ -190,6 +268,9 @@ export interface IpcContract {
   'app:ping': { method: 'ping'; args: [nonce: string]; result: string };
   'app:state': { method: 'appState'; args: []; result: AppState };
   'settings:set-notifications': { method: 'setNotifications'; args: [enabled: boolean]; result: AppState };
+  /** Re-reads every number written without a country code. */
+  'settings:set-home-country': { method: 'setHomeCountry'; args: [region: string]; result: HomeCountryChange };
+  'settings:set-theme': { method: 'setTheme'; args: [theme: Theme]; result: AppState };
 
   'account:set-own-number': {
     method: 'setOwnNumber';
@@ -220,6 +301,21 @@ export interface IpcContract {
   'contacts:detail': { method: 'contactDetail'; args: [id: number]; result: ContactDetail | null };
   'contacts:set-excluded': { method: 'setContactExcluded'; args: [id: number, excluded: boolean]; result: boolean };
   'numbers:set-excluded': { method: 'setNumberExcluded'; args: [e164: string, excluded: boolean]; result: boolean };
+  /**
+   * The country of one number written without a country code (`null`: the home default again); confirming a number
+   * to check is giving it the home country. The result is how many stored numbers now read differently.
+   */
+  'numbers:set-country': {
+    method: 'setNumberCountry';
+    args: [contactId: number, position: number, country: string | null];
+    result: number;
+  };
+  /** The same for every number of a contact written without a country code. */
+  'contacts:set-country': {
+    method: 'setContactCountry';
+    args: [contactId: number, country: string | null];
+    result: number;
+  };
   'contacts:joined': { method: 'joined'; args: []; result: JoinedView[] };
 
   'sync:status': { method: 'syncStatus'; args: []; result: SyncStatusView };
@@ -227,7 +323,17 @@ export interface IpcContract {
   'sync:retry': { method: 'retryNow'; args: []; result: SyncRunView };
   'sync:resume': { method: 'resumeSync'; args: []; result: SyncRunView };
 
-  'privacy:upload-log': { method: 'uploadLog'; args: [offset: number, limit: number]; result: UploadLogView[] };
+  'privacy:upload-runs': { method: 'uploadRuns'; args: [offset: number, limit: number]; result: UploadRunView[] };
+  'privacy:upload-run-batches': {
+    method: 'uploadRunBatches';
+    args: [runId: number, offset: number, limit: number];
+    result: UploadBatchView[];
+  };
+  'privacy:upload-batch-numbers': {
+    method: 'uploadBatchNumbers';
+    args: [batchId: number, offset: number, limit: number];
+    result: UploadNumbersPage;
+  };
   'privacy:exclusions': { method: 'exclusions'; args: []; result: ExclusionsView };
   'activity:list': { method: 'activity'; args: [limit: number]; result: ActivityView[] };
 }

@@ -52,6 +52,29 @@ describe('handler table', () => {
     expect(onError).toHaveBeenCalledWith('app:info', expect.any(Error));
   });
 
+  it('pages the upload log by run, naming an entry it cannot find and refusing ids that are not ids', async () => {
+    await expect(dispatch(table, 'privacy:upload-runs', [0, 30])).resolves.toEqual({ ok: true, value: [] });
+    for (const channel of ['privacy:upload-run-batches', 'privacy:upload-batch-numbers'] as const) {
+      await expect(dispatch(table, channel, [7, 0, 10])).resolves.toEqual({
+        ok: false,
+        error: { code: 'failed', message: 'the upload log has no entry 7' },
+      });
+      for (const args of [
+        [0, 0, 10],
+        [1, -1, 10],
+        [1, 0, 0],
+        [1.5, 0, 10],
+        ['1', 0, 10],
+        [1, 0],
+      ]) {
+        await expect(dispatch(table, channel, args)).resolves.toMatchObject({
+          ok: false,
+          error: { code: 'invalid-arguments' },
+        });
+      }
+    }
+  });
+
   it('returns a copy of the app info, so callers cannot mutate the source', async () => {
     const first = await dispatch(table, 'app:info', []);
     if (first.ok) (first.value as { name: string }).name = 'changed';

@@ -6,8 +6,7 @@ import { setExcluded } from '../store/contacts.ts';
 import { StoreError, storeFailure } from '../store/errors.ts';
 import { listSources } from '../store/sources.ts';
 import { contactCount, phoneCounts } from '../store/contacts.ts';
-import { excludedNumbers, setExclusion } from '../sync/exclusions.ts';
-import { uploadLog } from '../sync/history.ts';
+import { setExclusion } from '../sync/exclusions.ts';
 import type { AppInfo, ArgsOf, Channel, IpcErrorCode, IpcReply, ResultOf, SourceIssue } from './contract.ts';
 
 // Plain Node on purpose: the Electron shell and the browser harness serve this same table.
@@ -26,8 +25,11 @@ export interface HandlerDeps {
 }
 
 const id = z.number().int().positive();
+const offset = z.number().int().min(0);
 const e164 = z.string().regex(E164_PATTERN);
 const none = z.tuple([]);
+/** An ISO 3166 country code, as the country lists give it. */
+const country = z.string().regex(/^[A-Za-z]{2}$/);
 /** 64 MiB of base64 per call: a very large address book, well short of exhausting memory. */
 const MAX_UPLOAD_CHARS = 64 * 1024 * 1024;
 
@@ -40,6 +42,11 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'app:ping': { args: z.tuple([z.string().min(1).max(128)]), run: (nonce) => nonce },
     'app:state': { args: none, run: () => host.state() },
     'settings:set-notifications': { args: z.tuple([z.boolean()]), run: (on) => host.setNotifications(on) },
+    'settings:set-home-country': { args: z.tuple([country]), run: (region) => host.setHomeCountry(region) },
+    'settings:set-theme': {
+      args: z.tuple([z.enum(['system', 'light', 'dark'])]),
+      run: (theme) => host.setTheme(theme),
+    },
 
     'account:set-own-number': {
       args: z.tuple([z.string().min(3).max(40), z.string().regex(/^[A-Za-z]{2}$/)]),
@@ -90,7 +97,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
           offset: z.number().int().min(0),
           limit: z.number().int().min(1).max(500),
           search: z.string().max(200),
-          filter: z.enum(['all', 'on-kith', 'not-on-kith', 'invalid', 'excluded']),
+          filter: z.enum(['all', 'on-kith', 'not-on-kith', 'invalid', 'to-check', 'excluded']),
         }),
       ]),
       run: (query) => contactPage(db, query),
@@ -103,6 +110,14 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
         if (changed) host.changed();
         return changed;
       },
+    },
+    'numbers:set-country': {
+      args: z.tuple([id, z.number().int().min(0), country.nullable()]),
+      run: (contactId, position, code) => host.setNumberCountry(contactId, position, code),
+    },
+    'contacts:set-country': {
+      args: z.tuple([id, country.nullable()]),
+      run: (contactId, code) => host.setContactCountry(contactId, code),
     },
     'numbers:set-excluded': {
       args: z.tuple([e164, z.boolean()]),
@@ -120,22 +135,19 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'sync:retry': { args: none, run: () => host.retryNow() },
     'sync:resume': { args: none, run: () => host.resumeSync() },
 
-    'privacy:upload-log': {
-      args: z.tuple([z.number().int().min(0), z.number().int().min(1).max(500)]),
-      run: (offset, limit) => uploadLog(db, limit, offset),
+    'privacy:upload-runs': {
+      args: z.tuple([offset, z.number().int().min(1).max(500)]),
+      run: (from, limit) => host.uploadRuns(from, limit),
     },
-    'privacy:exclusions': {
-      args: none,
-      run: () => ({
-        contacts: db
-          .prepare('SELECT id, name FROM contacts WHERE excluded = 1 ORDER BY name COLLATE NOCASE')
-          .all() as Array<{
-          id: number;
-          name: string;
-        }>,
-        numbers: excludedNumbers(db),
-      }),
+    'privacy:upload-run-batches': {
+      args: z.tuple([id, offset, z.number().int().min(1).max(500)]),
+      run: (runId, from, limit) => host.uploadRunBatches(runId, from, limit),
     },
+    'privacy:upload-batch-numbers': {
+      args: z.tuple([id, offset, z.number().int().min(1).max(1000)]),
+      run: (batchId, from, limit) => host.uploadBatchNumbers(batchId, from, limit),
+    },
+    'privacy:exclusions': { args: none, run: () => host.exclusions() },
     'activity:list': { args: z.tuple([z.number().int().min(1).max(1000)]), run: (limit) => host.activity(limit) },
   });
 }

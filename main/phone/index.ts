@@ -1,3 +1,5 @@
 export { formatForDisplay, isRegionCode, normalizePhone, regionOfNumber } from './normalize.ts';
-export type { NormalizedPhone, PhoneStatus } from './normalize.ts';
+export type { ChosenCountries, NormalizedPhone, PhoneStatus } from './normalize.ts';
+export { startsInternational, suggestCountry } from './check.ts';
+export type { CheckKind, CountrySuggestion } from './check.ts';
 export type { CountryCode } from 'libphonenumber-js/max';

@@ -8,12 +8,15 @@
  *   uploaded and never matched.
  * - Short codes and service numbers (112, 911, *121#, 3–6 digit numbers dialled nationally) are never uploaded.
  * - Everything else is `invalid`, kept locally with its reason.
+ * - A `valid` number with `check` set is held back: written without a country code, it reads as a service number
+ *   only because of the home default (see check.ts). It is uploaded once the user confirms or changes its country.
  *
  * Validity comes from libphonenumber-js with its `max` metadata, the build whose verdicts match Google's
  * libphonenumber; the smaller metadata calls numbers valid that Google rejects.
  */
 import { parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/max';
 import type { CountryCode, PhoneNumber, PhoneNumberType } from 'libphonenumber-js/max';
+import { checkKindOf, startsInternational, type CheckKind } from './check.ts';
 import { hasShortNumbers, toRegion } from './regions.ts';
 import { REASON_SHORT_CODE, scanPhone } from './scan.ts';
 
@@ -29,7 +32,15 @@ export interface NormalizedPhone {
   status: PhoneStatus;
   /** Why the number got its status, in words fit to show the user. */
   reason: string;
+  /**
+   * Present only on a `valid` number to check: written without a country code, it reads as this kind of service
+   * number because of the home default alone. It is not uploaded until the user confirms or changes its country.
+   */
+  check?: CheckKind;
 }
+
+/** Countries the user chose for numbers written without a country code, by their digits as written. */
+export type ChosenCountries = ReadonlyMap<string, CountryCode>;
 
 const TYPE_WORDS: Record<PhoneNumberType, string> = {
   MOBILE: 'mobile',
@@ -74,20 +85,31 @@ function failureReason(text: string, region: CountryCode | undefined, n: PhoneNu
   }
 }
 
-/** One libphonenumber parse of ASCII digits (with a leading `+` for international form). */
-function classify(text: string, region: CountryCode | undefined, ext: string | null): NormalizedPhone {
+/**
+ * One libphonenumber parse of ASCII digits (with a leading `+` for international form). `fromDefault`: the text has
+ * no country code and the region is the home default, so a service-number reading needs checking.
+ */
+function classify(
+  text: string,
+  region: CountryCode | undefined,
+  ext: string | null,
+  fromDefault = false,
+): NormalizedPhone {
   const n = parsePhoneNumberFromString(text, region);
   if (n === undefined) return invalid(failureReason(text, region, undefined), ext);
   // With max metadata a number is valid exactly when it has a type, so this one call answers both questions.
   const type = n.getType();
   if (type !== undefined) {
-    return {
+    const valid: NormalizedPhone = {
       e164: n.number,
       candidate: null,
       ext,
       status: 'valid',
       reason: `valid ${TYPE_WORDS[type]} number (${regionLabel(n)})`,
     };
+    const check = fromDefault ? checkKindOf(type) : null;
+    if (check) valid.check = check;
+    return valid;
   }
   if (n.isPossible()) {
     return {
@@ -102,17 +124,22 @@ function classify(text: string, region: CountryCode | undefined, ext: string | n
 }
 
 /**
- * Normalizes one raw phone value (as typed, exported, or a `tel:` URI) against the user's home region.
- * Never throws.
+ * Normalizes one raw phone value (as typed, exported, or a `tel:` URI) against the user's home region, or against
+ * the country the user chose for these digits (`chosen`). Never throws.
  */
-export function normalizePhone(raw: string, region: CountryCode | null): NormalizedPhone {
+export function normalizePhone(
+  raw: string,
+  region: CountryCode | null,
+  chosen: ChosenCountries | null = null,
+): NormalizedPhone {
   const scan = scanPhone(raw);
   if (!scan.ok) return invalid(scan.reason, null);
   const { digits, ext } = scan;
   if (scan.plus) return classify('+' + digits, undefined, ext);
 
   if (digits.length < 3) return invalid('too short', ext);
-  const home = toRegion(region);
+  const picked = chosen?.get(digits);
+  const home = toRegion(picked ?? region);
   const shortPlan = home !== null && hasShortNumbers(home);
   if (digits.length <= 6 && !shortPlan) return invalid(REASON_SHORT_CODE, ext);
 
@@ -130,7 +157,8 @@ export function normalizePhone(raw: string, region: CountryCode | null): Normali
     );
   }
 
-  const national = classify(digits, home, ext);
+  // A country the user gave the number is never the default's guess, and neither is a number dialled internationally.
+  const national = classify(digits, home, ext, picked === undefined && !startsInternational(digits, home));
   if (shortPlan && digits.length <= 6 && national.status !== 'valid') return invalid(REASON_SHORT_CODE, ext);
   if (national.status === 'valid' || !intl00) return national;
   const international = classify('+' + digits.slice(2), undefined, ext);

@@ -41,7 +41,7 @@ const COMMA = 0x2c;
 const SEMICOLON = 0x3b;
 
 /** Digit value of a character libphonenumber accepts as a digit, else -1. */
-function digitValue(c: number): number {
+export function digitValue(c: number): number {
   if (c >= 0x30 && c <= 0x39) return c - 0x30;
   if (c < 0x660) return -1;
   if (c >= 0xff10 && c <= 0xff19) return c - 0xff10; // full-width, from Japanese and Chinese input methods
@@ -51,7 +51,7 @@ function digitValue(c: number): number {
 }
 
 /** Visual separators: the same set libphonenumber skips (dashes, slashes, dots, spaces, brackets, tildes). */
-function isSeparator(c: number): boolean {
+export function isSeparator(c: number): boolean {
   switch (c) {
     case 0x20: // space
     case 0x09: // tab

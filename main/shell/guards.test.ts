@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => ({ shell: { openExternal: vi.fn(() => Promise.resolve()) } }));
 
-const { denyAllPermissions, hardenWebContents } = await import('./guards.ts');
+const { hardenWebContents, limitPermissions } = await import('./guards.ts');
 const { trustedOrigin } = await import('./app-url.ts');
 const { isSafeExternalUrl, openExternalSafely } = await import('./external.ts');
 const { shell } = await import('electron');
@@ -101,18 +101,38 @@ describe('openExternalSafely', () => {
   });
 });
 
-describe('denyAllPermissions', () => {
-  it('answers every request and check with no', () => {
+describe('limitPermissions', () => {
+  const limited = () => {
     const session = {
       setPermissionRequestHandler: vi.fn(),
       setPermissionCheckHandler: vi.fn(),
       setDevicePermissionHandler: vi.fn(),
     };
-    denyAllPermissions(session as never);
-    const callback = vi.fn();
-    session.setPermissionRequestHandler.mock.calls[0]?.[0]({}, 'media', callback, {});
-    expect(callback).toHaveBeenCalledWith(false);
-    expect(session.setPermissionCheckHandler.mock.calls[0]?.[0]({}, 'notifications', 'kith://app', {})).toBe(false);
+    limitPermissions(session as never, trustedOrigin('kith://app/index.html'));
+    const request = (permission: string, requestingUrl: string): unknown => {
+      const callback = vi.fn();
+      session.setPermissionRequestHandler.mock.calls[0]?.[0]({}, permission, callback, { requestingUrl });
+      return callback.mock.calls[0]?.[0];
+    };
+    const check = (permission: string, origin: string): unknown =>
+      session.setPermissionCheckHandler.mock.calls[0]?.[0]({}, permission, origin, {});
+    return { session, request, check };
+  };
+
+  it('answers every request and check with no, devices included', () => {
+    const { session, request, check } = limited();
+    expect(request('media', 'kith://app/index.html')).toBe(false);
+    expect(request('clipboard-read', 'kith://app/index.html')).toBe(false);
+    expect(check('notifications', 'kith://app')).toBe(false);
+    expect(check('clipboard-read', 'kith://app')).toBe(false);
     expect(session.setDevicePermissionHandler.mock.calls[0]?.[0]({})).toBe(false);
+  });
+
+  it('lets the app’s own pages, and only them, write to the clipboard', () => {
+    const { request, check } = limited();
+    expect(request('clipboard-sanitized-write', 'kith://app/index.html')).toBe(true);
+    expect(check('clipboard-sanitized-write', 'kith://app')).toBe(true);
+    expect(request('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
+    expect(check('clipboard-sanitized-write', 'https://evil.example')).toBe(false);
   });
 });

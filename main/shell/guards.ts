@@ -33,9 +33,19 @@ export function hardenWebContents(
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** Kith needs no camera, location, notifications or devices yet: refuse everything. */
-export function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/** What Chromium asks for before each `navigator.clipboard.writeText`: the Copy buttons of the import report. */
+const CLIPBOARD_WRITE = 'clipboard-sanitized-write';
+
+/**
+ * Kith needs no camera, location, notifications or devices: refuse everything but writing to the clipboard, and that
+ * only for the app's own pages. Reading the clipboard stays refused.
+ */
+export function limitPermissions(session: Session, isTrustedUrl: (url: string) => boolean): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(permission === CLIPBOARD_WRITE && isTrustedUrl(details.requestingUrl)),
+  );
+  session.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin) => permission === CLIPBOARD_WRITE && isTrustedUrl(requestingOrigin),
+  );
   session.setDevicePermissionHandler(() => false);
 }

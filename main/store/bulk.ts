@@ -9,6 +9,7 @@ export const BULK_INDEXES: Readonly<Record<string, string>> = {
   contacts_key: 'CREATE UNIQUE INDEX contacts_key ON contacts(source_id, key)',
   phones_e164: 'CREATE INDEX phones_e164 ON phones(e164) WHERE e164 IS NOT NULL',
   contacts_sort: 'CREATE INDEX contacts_sort ON contacts(sort_name, id)',
+  number_keys_key: 'CREATE INDEX number_keys_key ON number_keys(key)',
 };
 
 /** Worth it when the rows to insert are many, and many compared with what the indexes already hold. */

@@ -1,3 +1,5 @@
+import { numberSearchKeys } from '../phone/search-keys.ts';
+import { numberKeyWriter } from './number-keys.ts';
 import { recountNumbers } from './numbers.ts';
 import type { Db } from './open.ts';
 import { sortKey } from './sort-key.ts';
@@ -31,7 +33,7 @@ function sortOf(c: ContactInput): string {
 }
 
 const PHONE_ROWS = 50;
-const PHONE_PARAMS = 9;
+const PHONE_PARAMS = 10;
 
 /**
  * Prepared statements for bulk writes; use inside a transaction and call `finish` before it commits, which writes
@@ -47,26 +49,30 @@ export function contactWriter(db: Db) {
   );
   const touchLine = db.prepare('UPDATE contacts SET line = ? WHERE id = ? AND line <> ?');
   const deletePhones = db.prepare('DELETE FROM phones WHERE contact_id = ? RETURNING e164').pluck();
-  const PHONE_COLUMNS = '(contact_id, position, raw, label, e164, candidate, ext, status, reason)';
-  const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  const PHONE_COLUMNS = '(contact_id, position, raw, label, e164, candidate, ext, status, reason, to_check)';
+  const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
   const insertPhone = db.prepare(`INSERT INTO phones ${PHONE_COLUMNS} VALUES ${ROW}`);
   // Phones are written PHONE_ROWS at a time: one statement per row spends much of its time crossing into SQLite.
   const insertPhones = db.prepare(
     `INSERT INTO phones ${PHONE_COLUMNS} VALUES ${Array(PHONE_ROWS).fill(ROW).join(', ')}`,
   );
   const deleteContact = db.prepare('DELETE FROM contacts WHERE id = ?');
+  // A phone's search keys; deleting the phone deletes them (by trigger), so both queues are flushed before that.
+  const keys = numberKeyWriter(db);
   const touched = new Set<string>();
   let queued: unknown[] = [];
 
   const flush = (): void => {
     for (let i = 0; i < queued.length; i += PHONE_PARAMS) insertPhone.run(queued.slice(i, i + PHONE_PARAMS));
     queued = [];
+    keys.flush();
   };
   const writePhones = (contactId: number | bigint, phones: readonly PhoneInput[]): void => {
     for (let i = 0; i < phones.length; i++) {
       const p = phones[i]!;
-      queued.push(contactId, i, p.raw, p.label, p.e164, p.candidate, p.ext, p.status, p.reason);
+      queued.push(contactId, i, p.raw, p.label, p.e164, p.candidate, p.ext, p.status, p.reason, p.to_check ?? null);
       if (p.e164) touched.add(p.e164);
+      keys.add(contactId, i, p.keys ?? numberSearchKeys(p.raw, p.e164, p.candidate));
     }
     if (queued.length >= PHONE_ROWS * PHONE_PARAMS) insertPhones.run(queued.splice(0, PHONE_ROWS * PHONE_PARAMS));
   };
@@ -126,7 +132,9 @@ export interface ContactWithPhones {
   excluded: boolean;
   source: string;
   line: number;
-  phones: Array<Pick<PhoneRow, 'raw' | 'label' | 'e164' | 'candidate' | 'ext' | 'status' | 'reason'>>;
+  phones: Array<
+    Pick<PhoneRow, 'raw' | 'label' | 'e164' | 'candidate' | 'ext' | 'status' | 'reason'> & { to_check?: string | null }
+  >;
 }
 
 /** Every contact with its phones, in the order the app lists them (by sort key). */
@@ -139,14 +147,15 @@ export function listContacts(db: Db): ContactWithPhones[] {
     .all() as Array<Pick<ContactRow, 'id' | 'name' | 'excluded' | 'line'> & { source: string }>;
   const phones = db
     .prepare(
-      'SELECT contact_id, raw, label, e164, candidate, ext, status, reason FROM phones ORDER BY contact_id, position',
+      `SELECT contact_id, raw, label, e164, candidate, ext, status, reason, to_check FROM phones
+       ORDER BY contact_id, position`,
     )
     .all() as Array<PhoneRow>;
   const byContact = new Map<number, ContactWithPhones['phones']>();
-  for (const { contact_id, raw, label, e164, candidate, ext, status, reason } of phones) {
+  for (const { contact_id, raw, label, e164, candidate, ext, status, reason, to_check } of phones) {
     let list = byContact.get(contact_id);
     if (!list) byContact.set(contact_id, (list = []));
-    list.push({ raw, label, e164, candidate, ext, status, reason });
+    list.push({ raw, label, e164, candidate, ext, status, reason, to_check });
   }
   return contacts.map((c) => ({
     id: c.id,

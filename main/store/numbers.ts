@@ -19,9 +19,10 @@ export function listNumbers(db: Db): NumberRow[] {
   return db.prepare('SELECT * FROM numbers ORDER BY e164').all() as NumberRow[];
 }
 
-// An excluded number is held by nobody, whichever contacts list it.
+// An excluded number is held by nobody, whichever contacts list it; so is a phone whose country waits for the user's
+// check (`to_check`), which must not be uploaded on the home default's guess.
 const HELD = `SELECT count(*) FROM phones p JOIN contacts c ON c.id = p.contact_id
-              WHERE p.e164 = t.e164 AND c.excluded = 0
+              WHERE p.e164 = t.e164 AND c.excluded = 0 AND p.to_check IS NULL
                 AND NOT EXISTS (SELECT 1 FROM excluded_numbers x WHERE x.e164 = t.e164)`;
 
 /**
@@ -65,7 +66,7 @@ export function numberDiscrepancies(db: Db): Array<{ e164: string; stored: numbe
     .prepare(
       `WITH actual AS (
          SELECT p.e164, count(*) AS n FROM phones p JOIN contacts c ON c.id = p.contact_id
-         WHERE p.e164 IS NOT NULL AND c.excluded = 0
+         WHERE p.e164 IS NOT NULL AND c.excluded = 0 AND p.to_check IS NULL
            AND NOT EXISTS (SELECT 1 FROM excluded_numbers x WHERE x.e164 = p.e164)
          GROUP BY p.e164)
        SELECT a.e164, n.refs AS stored, a.n AS actual FROM actual a LEFT JOIN numbers n ON n.e164 = a.e164

@@ -20,6 +20,8 @@ describe('openStore', () => {
       'contacts',
       'excluded_numbers',
       'joins',
+      'number_countries',
+      'number_keys',
       'numbers',
       'outbox',
       'pending_sign_outs',

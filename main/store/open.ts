@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { storeFailure } from './errors.ts';
 import { LATEST_VERSION, migrations } from './migrations/index.ts';
+import { numberSearchKeys } from '../phone/search-keys.ts';
 import { sortKey } from './sort-key.ts';
 
 export type Db = Database.Database;
@@ -42,12 +43,20 @@ function open(path: string): Db {
     db.pragma('cache_size = -16384');
     // Migration 005 fills in sort keys with the function that computes them for new rows.
     db.function('kith_sort_key', { deterministic: true }, (name) => sortKey(String(name)));
+    // The number-keys migration fills in search keys for stored phones with this, and its trigger for changed ones.
+    db.function('kith_number_keys', { deterministic: true }, (raw, e164, candidate) =>
+      JSON.stringify(numberSearchKeys(String(raw), textOrNull(e164), textOrNull(candidate))),
+    );
     migrate(db, path);
     return db;
   } catch (err) {
     db.close();
     throw err;
   }
+}
+
+function textOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
 }
 
 export function schemaVersion(db: Db): number {
@@ -68,6 +77,7 @@ function migrate(db: Db, path: string): void {
         const step = migrations[current];
         if (!step) return true;
         db.exec(step.sql);
+        step.after?.(db);
         db.pragma(`user_version = ${step.version}`);
         return false;
       })

@@ -21,7 +21,9 @@ export type SettingKey =
   | 'sync_paused'
   // Desktop app: whether server_url is the bundled local demo server, and join notifications on or off.
   | 'demo_server'
-  | 'notifications';
+  | 'notifications'
+  /** The app's colours: `light` or `dark`; absent, they follow the system. */
+  | 'theme';
 
 export function getSetting(db: Db, key: SettingKey): string | null {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;

@@ -28,6 +28,14 @@ export function recordSourceReport(db: Db, id: number, recordsRead: number, issu
   );
 }
 
+/** The lines the source's last report named a problem on, in order. */
+export function reportedLines(db: Db, id: number): number[] {
+  const report = db.prepare('SELECT report FROM sources WHERE id = ?').pluck().get(id) as string | undefined;
+  if (report === undefined || report === '[]') return [];
+  const lines = (JSON.parse(report) as ImportIssue[]).map((issue) => issue.line);
+  return lines.sort((a, b) => a - b);
+}
+
 export function listSources(db: Db): SourceRow[] {
   return db.prepare('SELECT * FROM sources ORDER BY id').all() as SourceRow[];
 }

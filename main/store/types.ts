@@ -37,6 +37,19 @@ export interface PhoneRow {
   ext: string | null;
   status: PhoneStatus;
   reason: string;
+  /**
+   * Set on a valid number written without a country code that reads as a service number only because of the home
+   * default ('premium-rate', 'toll-free', 'shared-cost', 'universal access'): held back from upload until the user
+   * confirms or changes its country. Null otherwise.
+   */
+  to_check: string | null;
+}
+
+/** A country the user chose for the digits of a number written without a country code. */
+export interface NumberCountryRow {
+  digits: string;
+  country: string;
+  chosen_at: number;
 }
 
 export interface NumberRow {
@@ -54,5 +67,11 @@ export interface NumberRow {
   rejected: string | null;
 }
 
-/** A phone ready to be written: the raw source text plus its normalization. */
-export type PhoneInput = Omit<PhoneRow, 'contact_id' | 'position'>;
+/**
+ * A phone ready to be written: the raw source text plus its normalization, and its search keys when the caller has
+ * them already (an import works them out in its threads; see main/phone/search-keys.ts).
+ */
+export type PhoneInput = Omit<PhoneRow, 'contact_id' | 'position' | 'to_check'> & {
+  to_check?: string | null;
+  keys?: readonly string[];
+};

@@ -22,12 +22,14 @@ import {
   markReissue,
   markRejected,
   markRetry,
+  newSyncRun,
   nextAttemptAt,
   outboxCounts,
   queuedBatches,
   RATE_LIMITED,
   retryAllNow,
   type QueuedBatch,
+  type SyncRun,
 } from './outbox.ts';
 import { reconcile } from './reconcile.ts';
 import { settingsTokenStore, signedInClient, type TokenStore } from './session.ts';
@@ -142,6 +144,8 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
   private timer: NodeJS.Timeout | null = null;
   private stream: EventStream | null = null;
   private client: ServerClient | null = null;
+  /** The pass now running: the upload log groups the batches it sends under it. */
+  private pass: SyncRun | null = null;
 
   constructor(options: EngineOptions) {
     super();
@@ -279,8 +283,11 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
       error: null,
     };
     this.failures = summary.failures;
+    this.pass = newSyncRun(this.now());
     // A step that threw stops the pass: the server answered but failed, or the session is gone.
     let stopped = false;
+    // The server answered the event pull or the set check: with no step failed, the device is in step with it.
+    let answered = false;
     try {
       await this.revoke(options, summary);
       let client: ServerClient;
@@ -297,12 +304,14 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
       const reachable = this.connectivity !== 'offline';
       if (reachable && (options.pullEvents || (this.started && !this.stream))) {
         summary.events = await this.pullEvents(client);
+        answered = true;
         if (this.started) this.openStream(client);
       }
       if (reachable && !summary.paused && outboxCounts(this.db).queued === 0) {
         const due = Number(getSetting(this.db, 'next_reconcile_at') ?? 0) <= this.now();
         if (options.reconcile || due) {
           summary.reconciled = (await inStep('reconcile', reconcile(this.db, client, this.now(), this.random))).status;
+          answered = true;
           this.online();
         }
         if (summary.reconciled === 'repaired') await inStep('upload', this.drain(client, options, summary));
@@ -339,6 +348,10 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
       setSetting(this.db, 'connectivity', this.connectivity);
     // Only a pass that finished every step clears the last failure: until then the UI and `kith status` show it.
     if (summary.failures.length === 0 && this.connectivity !== 'offline') this.lastError = null;
+    // The last sync is the last batch the server applied; until there is one, such a pass is the first sync (right
+    // after sign-in, with nothing to send yet), rather than none at all.
+    if (answered && summary.failures.length === 0 && getSetting(this.db, 'last_sync_at') === null)
+      setSetting(this.db, 'last_sync_at', String(this.now()));
     if (this.started) this.scheduleNext();
     return summary;
   }
@@ -381,7 +394,7 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
   private async send(client: ServerClient, batch: QueuedBatch, summary: SyncSummary): Promise<boolean> {
     try {
       const result = await client.putBatch(batch.batchId, { add: batch.add, remove: batch.remove });
-      markApplied(this.db, batch, result, this.now());
+      markApplied(this.db, batch, result, this.now(), this.pass);
       this.online();
       summary.batchesSent++;
       summary.added += result.added;
@@ -396,7 +409,7 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
         } else {
           const list = err.field === 'remove' ? batch.remove : batch.add;
           const offending = err.index !== null ? (list[err.index] ?? null) : null;
-          markRejected(this.db, batch, err.message, offending, this.now());
+          markRejected(this.db, batch, err.message, offending, this.now(), this.pass);
           this.logError(`batch ${batch.batchId} refused: ${err.message}`);
           summary.rejected++;
         }

@@ -4,7 +4,7 @@ import { getNumber } from '../store/numbers.ts';
 import { openStore } from '../store/open.ts';
 import { freshNumber, signedInDevice, vcard } from '../testing/sync-harness.ts';
 import { setExclusion } from './exclusions.ts';
-import { displayName, joinedContacts } from './names.ts';
+import { displayName, excludedContacts, joinedContacts, namedNumbers } from './names.ts';
 
 /** Who is on Kith, by the name saved in the address book; the server only ever says which numbers. */
 
@@ -26,7 +26,15 @@ describe('joined contacts', () => {
     expect(getNumber(me.db, bea.e164)).toMatchObject({ state: 'synced', registered_user_id: String(bea.userId) });
     expect(getNumber(me.db, cy)).toMatchObject({ state: 'synced', registered_user_id: null });
     expect(joinedContacts(me.db)).toEqual([
-      { name: 'Bea', e164: bea.e164, saved: true, userId: String(bea.userId), since: expect.any(Number) },
+      {
+        name: 'Bea',
+        e164: bea.e164,
+        display: ukNational(bea.e164),
+        others: 0,
+        saved: true,
+        userId: String(bea.userId),
+        since: expect.any(Number),
+      },
     ]);
   });
 
@@ -100,6 +108,35 @@ describe('joined contacts', () => {
     expect(joinedContacts(abroad.db).map((j) => [j.name, j.e164])).toEqual([
       ['(201) 555-0123', us.e164],
       [`+44 ${uk.e164.slice(3, 7)} ${uk.e164.slice(7)}`, uk.e164],
+    ]);
+  });
+
+  it('names the numbers of a list by a contact holding them, excluded or not, with how many more hold them', async () => {
+    const me = await signedInDevice(server().url);
+    const [a, b, c, d] = [freshNumber(), freshNumber(), freshNumber(), freshNumber()];
+    await me.importCards([
+      vcard('u1', 'max', [a, b]),
+      vcard('u2', 'Erika Mustermann', [ukNational(a)]),
+      vcard('u3', '', [c]),
+      vcard('u4', 'Zoe', [d, '07400 123456', 'not a number']),
+    ]);
+
+    const named = () => namedNumbers(me.db, [b, a, c, '+447400999999']);
+    expect(named()).toEqual([
+      { e164: b, display: ukNational(b), name: 'max', others: 0 },
+      { e164: a, display: ukNational(a), name: 'Erika Mustermann', others: 1 },
+      { e164: c, display: ukNational(c), name: null, others: 0 },
+      { e164: '+447400999999', display: '07400 999999', name: null, others: 0 },
+    ]);
+    expect(namedNumbers(me.db, [])).toEqual([]);
+
+    // Excluded, a contact's name still says whose number it is: the list never leaves this device.
+    setExclusion(me.db, 'Erika Mustermann', true, Date.now());
+    setExclusion(me.db, 'Zoe', true, Date.now());
+    expect(named()[1]).toEqual({ e164: a, display: ukNational(a), name: 'Erika Mustermann', others: 1 });
+    expect(excludedContacts(me.db)).toEqual([
+      { id: expect.any(Number), name: 'Erika Mustermann', phone: ukNational(a), phones: 1 },
+      { id: expect.any(Number), name: 'Zoe', phone: ukNational(d), phones: 3 },
     ]);
   });
 });

@@ -181,10 +181,40 @@ describe('the outbox', () => {
       [[], ['+447400123456', '+447400123457']],
     ]);
     const log = uploadLog(me.db);
+    // Each sync is a run: the batches of the first share its id and start time.
+    const [second, first] = [log[0]!.runId, log[1]!.runId];
+    expect(first).not.toBe(second);
     expect(log).toEqual([
-      { batchId: sent[2]!.batchId, at: t, added: [], removed: sent[2]!.remove, result: 'applied', detail: null },
-      { batchId: sent[1]!.batchId, at: start, added: [bea.e164], removed: [], result: 'applied', detail: '1 on Kith' },
-      { batchId: sent[0]!.batchId, at: start, added: sent[0]!.add, removed: [], result: 'applied', detail: null },
+      {
+        batchId: sent[2]!.batchId,
+        at: t,
+        added: [],
+        removed: sent[2]!.remove,
+        result: 'applied',
+        detail: null,
+        runId: second,
+        runAt: t,
+      },
+      {
+        batchId: sent[1]!.batchId,
+        at: start,
+        added: [bea.e164],
+        removed: [],
+        result: 'applied',
+        detail: '1 on Kith',
+        runId: first,
+        runAt: start,
+      },
+      {
+        batchId: sent[0]!.batchId,
+        at: start,
+        added: sent[0]!.add,
+        removed: [],
+        result: 'applied',
+        detail: null,
+        runId: first,
+        runAt: start,
+      },
     ]);
     expect(uploadLog(me.db, 1, 1)).toEqual([log[1]]);
   });

@@ -26,6 +26,16 @@ export function newBatchId(): string {
   return `b${randomBytes(16).toString('base64url')}`;
 }
 
+/** The engine pass a batch was sent in: every batch it logs shares the id and the pass's start time. */
+export interface SyncRun {
+  id: string;
+  at: number;
+}
+
+export function newSyncRun(at: number): SyncRun {
+  return { id: `r${randomBytes(12).toString('base64url')}`, at };
+}
+
 /** Numbers to send: wanted but not on the server, or on the server but no longer wanted; none already in flight. */
 const PENDING_WHERE = `outbox_id IS NULL AND rejected IS NULL
     AND ((state = 'new' AND refs > 0) OR state = 'pending_removal')`;
@@ -106,7 +116,7 @@ export function outboxCounts(db: Db): { queued: number; queuedNumbers: number } 
  * registered users. Changes made while the batch was in flight are respected: a number added but no longer held
  * becomes a pending removal; one removed but held again becomes new.
  */
-export function markApplied(db: Db, batch: QueuedBatch, result: BatchResult, now: number): void {
+export function markApplied(db: Db, batch: QueuedBatch, result: BatchResult, now: number, run: SyncRun | null): void {
   db.transaction(() => {
     if (batch.add.length > 0) {
       cachedStatement(
@@ -133,7 +143,7 @@ export function markApplied(db: Db, batch: QueuedBatch, result: BatchResult, now
       `UPDATE numbers SET registered_user_id = ?, registered_at = coalesce(registered_at, ?) WHERE e164 = ?`,
     );
     for (const m of result.matches) register.run(String(m.userId), now, m.e164);
-    logBatch(db, batch, now, 'applied', result.matches.length > 0 ? `${result.matches.length} on Kith` : null);
+    logBatch(db, batch, now, 'applied', result.matches.length > 0 ? `${result.matches.length} on Kith` : null, run);
     cachedStatement(db, 'DELETE FROM outbox WHERE id = ?').run(batch.id);
     setSetting(db, 'last_sync_at', String(now));
   })();
@@ -153,14 +163,21 @@ export function markRetry(db: Db, batch: QueuedBatch, error: string, nextAttempt
  * be sent in a new batch; otherwise the whole batch is set aside. Either way it is logged and not retried until
  * the user asks.
  */
-export function markRejected(db: Db, batch: QueuedBatch, error: string, offending: string | null, now: number): void {
+export function markRejected(
+  db: Db,
+  batch: QueuedBatch,
+  error: string,
+  offending: string | null,
+  now: number,
+  run: SyncRun | null,
+): void {
   db.transaction(() => {
     const all = JSON.stringify([...batch.add, ...batch.remove]);
     db.prepare(`UPDATE numbers SET outbox_id = NULL WHERE e164 IN (SELECT value FROM json_each(?))`).run(all);
     const reject = db.prepare('UPDATE numbers SET rejected = ? WHERE e164 = ?');
     if (offending) reject.run(error, offending);
     else for (const e164 of [...batch.add, ...batch.remove]) reject.run(error, e164);
-    logBatch(db, batch, now, 'rejected', error);
+    logBatch(db, batch, now, 'rejected', error, run);
     db.prepare('DELETE FROM outbox WHERE id = ?').run(batch.id);
   })();
 }
@@ -183,9 +200,26 @@ export function retryAllNow(db: Db): void {
   })();
 }
 
-function logBatch(db: Db, batch: QueuedBatch, now: number, result: string, detail: string | null): void {
+function logBatch(
+  db: Db,
+  batch: QueuedBatch,
+  now: number,
+  result: string,
+  detail: string | null,
+  run: SyncRun | null,
+): void {
   cachedStatement(
     db,
-    'INSERT INTO upload_log (batch_id, at, added, removed, result, detail) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(batch.batchId, now, JSON.stringify(batch.add), JSON.stringify(batch.remove), result, detail);
+    `INSERT INTO upload_log (batch_id, at, added, removed, result, detail, run_id, run_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    batch.batchId,
+    now,
+    JSON.stringify(batch.add),
+    JSON.stringify(batch.remove),
+    result,
+    detail,
+    run?.id ?? null,
+    run?.at ?? null,
+  );
 }

@@ -48,6 +48,8 @@ describe('refused batches', () => {
         removed: [],
         result: 'applied',
         detail: null,
+        runId: expect.any(String),
+        runAt: expect.any(Number),
       },
       {
         batchId: refused!.batchId,
@@ -56,6 +58,8 @@ describe('refused batches', () => {
         removed: [],
         result: 'rejected',
         detail: expect.stringMatching(/add\[0\] is not an E\.164 number/),
+        runId: expect.any(String),
+        runAt: expect.any(Number),
       },
     ]);
     expect(engine.status()).toMatchObject({ rejectedNumbers: 1, queuedBatches: 0 });

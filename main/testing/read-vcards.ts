@@ -5,7 +5,7 @@ import { parseVcardChunk, splitVcards } from '../import/vcard/index.ts';
 
 export interface VcardRead {
   contacts: ParsedContact[];
-  /** The splitter's problems, then each card that failed, in card order. */
+  /** The splitter's problems, then each card's own (a name it could not decode, or why it failed), in card order. */
   issues: ImportIssue[];
 }
 
@@ -15,7 +15,9 @@ export function readVcards(data: Uint8Array, file: string): VcardRead {
   const issues = [...errors];
   for (const card of cards) {
     try {
-      contacts.push(parseVcardChunk(card));
+      const contact = parseVcardChunk(card);
+      contacts.push(contact);
+      for (const { line, message } of contact.issues ?? []) issues.push({ file, line, message });
     } catch (err) {
       if (!(err instanceof RecordError)) throw err;
       issues.push({ file, line: err.line, message: err.message });

@@ -5,6 +5,7 @@ import type { Screen } from './components/Nav.tsx';
 import { useAppEvent } from './hooks/useAppEvent.ts';
 import { Onboarding } from './screens/Onboarding.tsx';
 import { Shell } from './Shell.tsx';
+import { applyTheme } from './theme.ts';
 
 export type Settled = 'ready' | 'error';
 
@@ -37,6 +38,11 @@ export function App({ onSettled }: { onSettled: (state: Settled) => void }) {
     if (failure) onSettled('error');
     else if (boot) onSettled('ready');
   }, [boot, failure, onSettled]);
+
+  const theme = boot?.state.theme;
+  useEffect(() => {
+    if (theme) applyTheme(theme);
+  }, [theme]);
 
   const setState = (state: AppState) => setBoot((b) => (b ? { ...b, state } : b));
   useAppEvent((event) => {

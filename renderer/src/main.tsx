@@ -1,6 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, type Settled } from './App.tsx';
+import { applyCachedTheme } from './theme.ts';
+
+// The colours picked last time, before the first frame; the stored choice follows once the app has loaded.
+applyCachedTheme();
 
 // #app[data-state] is what e2e tests wait for: "ready" once the first screen is on the page, "error" otherwise.
 function appRoot(): HTMLElement {

@@ -81,14 +81,6 @@ export async function applyBatch(
     await takeJoinLock(trx, dialect, 'shared');
     const newKeys = addKeys.length > 0 ? await insertNewContacts(trx, dialect, ownerId, addKeys) : [];
     const goneKeys = removeKeys.length > 0 ? await deleteHeldContacts(trx, dialect, ownerId, removeKeys) : [];
-    if (removeKeys.length > 0) {
-      // Waiting join events about numbers the owner no longer uploads would keep them on the server.
-      await trx
-        .deleteFrom('events')
-        .where('recipient_id', '=', ownerId)
-        .where(inNumbers(dialect, 'e164', removeKeys))
-        .execute();
-    }
     const matches = await matchesAmong(trx, dialect, ownerId, addKeys);
 
     const setHash = toggleSetHash(user.set_hash, [...newKeys, ...goneKeys].map(fromStored));

@@ -1,8 +1,10 @@
+import { countryReader, type PhoneCountry } from '../../import/countries.ts';
 import { listContacts } from '../../store/contacts.ts';
 import { openStore } from '../../store/open.ts';
 import { dbOption, parseCommand } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { resolveDbPath } from '../paths.ts';
+import { checkHint } from './check-hint.ts';
 
 export const contactsUsage = 'kith contacts [--db PATH] [--json]';
 
@@ -12,6 +14,7 @@ export function runContacts(argv: string[]): number {
   const db = openStore(resolveDbPath(values.db));
   try {
     const contacts = listContacts(db);
+    const countryOf = countryReader(db);
     if (values.json) {
       const out = contacts.map((c) => ({
         name: c.name,
@@ -25,6 +28,7 @@ export function runContacts(argv: string[]): number {
           ext: p.ext,
           status: p.status,
           reason: p.reason,
+          ...countryFields(countryOf({ raw: p.raw, to_check: p.to_check ?? null })),
         })),
       }));
       process.stdout.write(JSON.stringify(out, null, 2) + '\n');
@@ -36,6 +40,8 @@ export function runContacts(argv: string[]): number {
         const shown = p.e164 ?? p.candidate ?? '—';
         const ext = p.ext ? ` ext. ${p.ext}` : '';
         console.log(`  ${(p.label || 'phone').padEnd(10)} ${shown}${ext}  [${p.status}] ${p.reason}  (${p.raw})`);
+        const { check } = countryOf({ raw: p.raw, to_check: p.to_check ?? null });
+        if (check) console.log(`             ${checkHint(p.raw, check)}`);
       }
     }
     console.log(`${contacts.length} contacts`);
@@ -43,4 +49,12 @@ export function runContacts(argv: string[]): number {
   } finally {
     db.close();
   }
+}
+
+/** `country`: the one the user gave the number, or null; `check`: why it waits to be checked, or null. */
+function countryFields(c: PhoneCountry) {
+  return {
+    country: c.chosen,
+    check: c.check && { kind: c.check.kind, home: c.check.home, suggestion: c.check.suggestion },
+  };
 }

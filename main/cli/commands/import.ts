@@ -1,5 +1,6 @@
 import { ImportFileError, importFile, type FileReport } from '../../import/importer.ts';
 import { applyRegionChoice, SettingError, validateRegionChoice } from '../../import/region.ts';
+import { toCheckCount } from '../../store/countries.ts';
 import { openStore } from '../../store/open.ts';
 import { dbOption, parseCommand } from '../args.ts';
 import { CliError, UsageError } from '../errors.ts';
@@ -51,6 +52,14 @@ export async function runImport(argv: string[]): Promise<number> {
     for (const r of reports) printReport(r);
     if (stop !== null) throw stop;
     if (reports.length > 1) printTotals(reports);
+    const toCheck = toCheckCount(db);
+    if (toCheck > 0) {
+      console.log(
+        toCheck === 1
+          ? '1 number written without a country code reads as a service number only because of the home country: it is not uploaded until you check it (kith contacts, kith number).'
+          : `${toCheck} numbers written without a country code read as service numbers only because of the home country: they are not uploaded until you check them (kith contacts, kith number).`,
+      );
+    }
     for (const f of failures) console.error(`kith import: ${f}`);
     // Said only when something was imported, so that a failure stays one line.
     if (!regionState.region && reports.length > 0) {

@@ -1,5 +1,5 @@
-import { openStore } from '../../store/open.ts';
-import { uploadLog } from '../../sync/history.ts';
+import { openStore, type Db } from '../../store/open.ts';
+import { uploadLog, uploadRuns, type UploadRun } from '../../sync/history.ts';
 import { joinedContacts } from '../../sync/names.ts';
 import { dbOption, parseCommand } from '../args.ts';
 import { UsageError } from '../errors.ts';
@@ -49,7 +49,15 @@ export function runLog(argv: string[]): number {
       return 0;
     }
     if (entries.length === 0) console.log('Nothing has been uploaded.');
+    // Each sync run's batches come together, newest first, under one line with the run's totals.
+    const runs = runTotals(db, entries.length);
+    let run: string | null = null;
     for (const e of entries) {
+      if (e.runId !== null && e.runId !== run) {
+        const total = runs.get(e.runId);
+        if (total) console.log(runLine(total));
+      }
+      run = e.runId;
       const when = new Date(e.at).toISOString();
       console.log(
         `${when}  ${e.result.padEnd(8)} batch ${e.batchId}: +${e.added.length} −${e.removed.length}${e.detail ? `  (${e.detail})` : ''}`,
@@ -61,4 +69,18 @@ export function runLog(argv: string[]): number {
   } finally {
     db.close();
   }
+}
+
+/** The totals of the runs among the newest `batches` log rows (a run has at least one row, so no more runs). */
+function runTotals(db: Db, batches: number): Map<string, UploadRun> {
+  const runs = new Map<string, UploadRun>();
+  for (const r of uploadRuns(db, batches)) if (r.runId !== null) runs.set(r.runId, r);
+  return runs;
+}
+
+/** `Sync at 2030-01-01T10:02:00.000Z: 1234 numbers added, 0 removed in 3 batches (1 refused)`. */
+function runLine(r: UploadRun): string {
+  const batches = `${r.batches} batch${r.batches === 1 ? '' : 'es'}`;
+  const refused = r.refusedBatches > 0 ? ` (${r.refusedBatches} refused)` : '';
+  return `Sync at ${new Date(r.at).toISOString()}: ${r.added} number${r.added === 1 ? '' : 's'} added, ${r.removed} removed in ${batches}${refused}`;
 }

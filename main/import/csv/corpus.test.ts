@@ -65,7 +65,7 @@ describe('Thunderbird corpus CSV files', () => {
       {
         file: 'tab_comma_mixed.csv',
         line: 1,
-        message: `${NO_HEADER} (the first line is comma-separated but later lines are tab-separated)`,
+        message: `${NO_HEADER} The first line is comma-separated but later lines are tab-separated.`,
       },
     ]);
   });

@@ -114,5 +114,5 @@ function mixedNote(counts: Record<Delimiter, number[]>): string | null {
   const later = mostConsistent(rest);
   if ((counts[firstLine][0] ?? 0) === 0 || consistency(rest[later]).lines === 0 || firstLine === later) return null;
   if (rest[firstLine].some((n) => n > 0)) return null; // later lines use it too, so it is not a different format
-  return `the first line is ${DELIMITER_NAMES[firstLine]}-separated but later lines are ${DELIMITER_NAMES[later]}-separated`;
+  return `The first line is ${DELIMITER_NAMES[firstLine]}-separated but later lines are ${DELIMITER_NAMES[later]}-separated.`;
 }

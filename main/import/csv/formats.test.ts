@@ -186,7 +186,7 @@ describe('generic headers and delimiters', () => {
       {
         file: 'contacts.csv',
         line: 3,
-        message: 'row is tab-separated but the header is comma-separated; skipped',
+        message: 'This row is tab-separated but the header is comma-separated, so it was skipped.',
       },
     ]);
     expect(result.rows).toBe(3);
@@ -197,9 +197,22 @@ describe('generic headers and delimiters', () => {
     const result = parse(text);
     expect(result.contacts).toEqual([{ line: 4, uid: null, name: 'Ann', phones: [{ raw: '1', label: '' }] }]);
     expect(result.errors).toEqual([
-      { file: 'contacts.csv', line: 5, message: 'row has no name, phone number, organization or email; skipped' },
+      { file: 'contacts.csv', line: 5, message: 'This row has no name and no phone number, so it was skipped.' },
     ]);
     expect(result.rows).toBe(2);
+  });
+
+  it('takes punctuation alone for no name, falling back to the next column that has one', () => {
+    const text = 'Name,Nickname,Organization,Phone\n-,,,\n.,,Acme,\n?,,,+44 20 7946 0000\n";",Bo,,\n';
+    const result = parse(text);
+    expect(result.contacts).toEqual([
+      { line: 3, uid: null, name: 'Acme', phones: [] },
+      { line: 4, uid: null, name: '', phones: [{ raw: '+44 20 7946 0000', label: '' }] },
+      { line: 5, uid: null, name: 'Bo', phones: [] },
+    ]);
+    expect(result.errors).toEqual([
+      { file: 'contacts.csv', line: 2, message: 'This row has no name and no phone number, so it was skipped.' },
+    ]);
   });
 
   it('a header row after blank lines is still found, with its real line number', () => {
@@ -212,7 +225,11 @@ describe('generic headers and delimiters', () => {
     expect(parse('')).toEqual({
       contacts: [],
       errors: [
-        { file: 'contacts.csv', line: 1, message: 'no header row with a name or phone column (the file is empty)' },
+        {
+          file: 'contacts.csv',
+          line: 1,
+          message: 'The file is empty: it has no header row with a name or phone column.',
+        },
       ],
       rows: 0,
     });

@@ -19,6 +19,7 @@ import {
 } from './delimiter.ts';
 import { hasNameOrPhone, mapHeader } from './header.ts';
 import { LONE_CR_AS_LINE_END, LONE_CR_AS_SPACE, loneCrIssues } from '../lone-cr.ts';
+import { NOTHING_USABLE_ROW } from '../name-text.ts';
 import { readRecords, type CsvItem, type Delimiter } from './records.ts';
 import { rowContact } from './row.ts';
 
@@ -29,7 +30,10 @@ export interface CsvContacts {
   rows: number;
 }
 
-export const NO_HEADER = 'no header row with a name or phone column';
+export const NO_HEADER = 'The first row is not a header with a name or phone column, so the file was not read.';
+export const HEADER_UNREADABLE =
+  'The first row could not be read as a header with a name or phone column, so the file was not read.';
+export const EMPTY_CSV = 'The file is empty: it has no header row with a name or phone column.';
 
 /** How much of a file `looksLikeCsv` reads. */
 const SNIFF_BYTES = 64 * 1024;
@@ -39,7 +43,7 @@ export function parseCsvContacts(bytes: Uint8Array, file: string): CsvContacts {
     return readContacts(bytes, file);
   } catch (err) {
     // Only a bug can get here; report it against the file instead of failing the whole import.
-    const message = `could not read CSV: ${err instanceof Error ? err.message : String(err)}`;
+    const message = `The file could not be read as CSV (${err instanceof Error ? err.message : String(err)}).`;
     return { contacts: [], errors: [{ file, line: 1, message }], rows: 0 };
   }
 }
@@ -56,16 +60,16 @@ function readContacts(bytes: Uint8Array, file: string): CsvContacts {
   const items = readRecords(text, guess.delimiter);
   const first = items[0];
   if (first === undefined) {
-    report(1, `${NO_HEADER} (the file is empty)`);
+    report(1, EMPTY_CSV);
     return { contacts, errors, rows: 0 };
   }
   if (first.kind === 'issue') {
-    report(first.line, `${NO_HEADER}: ${first.message}`);
+    report(first.line, HEADER_UNREADABLE);
     return { contacts, errors, rows: 0 };
   }
   const header = mapHeader(first.fields);
   if (!hasNameOrPhone(header)) {
-    report(first.line, guess.mixed === null ? NO_HEADER : `${NO_HEADER} (${guess.mixed})`);
+    report(first.line, guess.mixed === null ? NO_HEADER : `${NO_HEADER} ${guess.mixed}`);
     return { contacts, errors, rows: 0 };
   }
 
@@ -83,13 +87,13 @@ function readContacts(bytes: Uint8Array, file: string): CsvContacts {
     if (other !== null) {
       report(
         item.line,
-        `row is ${DELIMITER_NAMES[other]}-separated but the header is ${DELIMITER_NAMES[guess.delimiter]}-separated; skipped`,
+        `This row is ${DELIMITER_NAMES[other]}-separated but the header is ${DELIMITER_NAMES[guess.delimiter]}-separated, so it was skipped.`,
       );
       continue;
     }
     const contact = rowContact(item.fields, header, item.line);
     if (contact.name === '' && contact.phones.length === 0) {
-      report(item.line, 'row has no name, phone number, organization or email; skipped');
+      report(item.line, NOTHING_USABLE_ROW);
       continue;
     }
     contacts.push(contact);

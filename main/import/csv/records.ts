@@ -82,14 +82,14 @@ function describe(err: unknown): string {
   const code = (err as Partial<CsvError> | null)?.code;
   switch (code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted field is never closed; skipped this line and read on from the next';
+      return 'A quoted field on this line is never closed, so the line was skipped and reading went on from the next.';
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'INVALID_OPENING_QUOTE':
-      return 'unbalanced quote in this row; skipped this line and read on from the next';
+      return 'This row has an unbalanced quote, so the line was skipped and reading went on from the next.';
     case 'CSV_MAX_RECORD_SIZE':
-      return `row is longer than ${MAX_RECORD_CHARS} characters (probably an unclosed quote); skipped this line`;
+      return `This row is longer than ${MAX_RECORD_CHARS} characters (probably an unclosed quote), so the line was skipped.`;
     default:
-      return `could not read this row (${err instanceof Error ? err.message : String(err)}); skipped this line`;
+      return `This row could not be read (${err instanceof Error ? err.message : String(err)}), so the line was skipped.`;
   }
 }
 

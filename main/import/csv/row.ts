@@ -1,5 +1,6 @@
 /** Build one contact from one data row, using the column map from the header. */
 
+import { hasNameText } from '../name-text.ts';
 import type { ParsedContact, RawPhone } from '../types.ts';
 import type { HeaderMap, NameRole } from './header.ts';
 
@@ -30,21 +31,24 @@ export function cleanLabel(label: string): string {
 /**
  * Display name, else prefix/given/middle/family/suffix joined, else nickname, else organization, else the first
  * email, else ''. The nickname step is the one addition to the order the vCard reader uses: CSV has no structured
- * name to fall back on and a nickname beats a company name for recognising a person.
+ * name to fall back on and a nickname beats a company name for recognising a person. Punctuation alone (a `.` or
+ * `-` left in an emptied field) is not a name, and the next one is tried.
  */
 export function rowName(fields: readonly string[], map: HeaderMap): string {
   const display = part(fields, map, 'display');
-  if (display !== '') return display;
+  if (hasNameText(display)) return display;
   const roles: NameRole[] = ['prefix', 'given', 'middle', 'family', 'suffix'];
   const composed = roles
     .map((role) => part(fields, map, role))
     .filter((p) => p !== '')
     .join(' ');
-  if (composed !== '') return composed;
-  const fallback = part(fields, map, 'nickname') || part(fields, map, 'org');
-  if (fallback !== '') return fallback;
-  const email = first(fields, map.emails);
-  return email.split(MULTI_SEPARATOR)[0]?.trim() ?? '';
+  if (hasNameText(composed)) return composed;
+  for (const role of ['nickname', 'org'] as const) {
+    const value = part(fields, map, role);
+    if (hasNameText(value)) return value;
+  }
+  const email = first(fields, map.emails).split(MULTI_SEPARATOR)[0]?.trim() ?? '';
+  return hasNameText(email) ? email : '';
 }
 
 export function rowPhones(fields: readonly string[], map: HeaderMap): RawPhone[] {

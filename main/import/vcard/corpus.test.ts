@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { NOTHING_USABLE_CARD, UNDECODABLE_NAME_AND_NO_NUMBER } from '../name-text.ts';
 import type { ParsedContact } from '../types.ts';
 import { readVcards, type VcardRead } from '../../testing/read-vcards.ts';
 import { looksLikeVcard, splitVcards } from './index.ts';
@@ -22,10 +23,14 @@ function read(file: string): VcardRead {
 }
 
 const FILES_WITH_ISSUES = new Set([
+  'kith/broken-names.vcf',
   'aosp-vcard/v21_invalid_comment_line.vcf',
   'aosp-vcard/v21_malformed_photo.vcf',
   'thunderbird/export.vcf',
 ]);
+
+/** Files whose one card has neither a name nor a phone number: it is reported and skipped (tested below). */
+const FILES_WITH_NOTHING_USABLE = new Set(['aosp-vcard/v21_android_custom_prop.vcf', 'ical.js/vcard_grouped.vcf']);
 
 const phones = (c: ParsedContact | undefined): [string, string][] => (c?.phones ?? []).map((p) => [p.raw, p.label]);
 
@@ -39,12 +44,17 @@ describe('the fixture corpus', () => {
   it.each(files)('%s is recognised, split and read without any unexpected exception', (file) => {
     expect(looksLikeVcard(readFileSync(join(CORPUS, file)))).toBe(true);
     const { contacts, issues } = read(file);
+    if (FILES_WITH_NOTHING_USABLE.has(file)) {
+      expect(contacts).toEqual([]);
+      expect(issues).toEqual([{ file, line: 1, message: NOTHING_USABLE_CARD }]);
+      return;
+    }
     expect(contacts.length).toBeGreaterThan(0);
     for (const issue of issues) {
       expect(issue.file).toBe(file);
       expect(issue.line).toBeGreaterThanOrEqual(1);
     }
-    // Only three files of the corpus hold broken lines (tested below); everything else, odd as it is, reads cleanly.
+    // Only four files of the corpus hold broken lines (tested below); everything else, odd as it is, reads cleanly.
     if (!FILES_WITH_ISSUES.has(file)) expect(issues).toEqual([]);
   });
 
@@ -158,7 +168,11 @@ describe('the fixture corpus', () => {
   it('reports a photo that is not base64 and still reads the card', () => {
     const { contacts, issues } = read('aosp-vcard/v21_malformed_photo.vcf');
     expect(issues).toEqual([
-      { file: 'aosp-vcard/v21_malformed_photo.vcf', line: 5, message: 'invalid base64 in PHOTO (ignored)' },
+      {
+        file: 'aosp-vcard/v21_malformed_photo.vcf',
+        line: 5,
+        message: 'The PHOTO data is not valid base64, so it was ignored.',
+      },
     ]);
     expect(contacts).toEqual([{ line: 1, uid: null, name: 'fullname', phones: [] }]);
   });
@@ -169,7 +183,7 @@ describe('the fixture corpus', () => {
       {
         file: 'thunderbird/export.vcf',
         line: 17,
-        message: 'a lone carriage return inside a value was read as a space',
+        message: 'A lone carriage return inside a value was read as a space.',
       },
     ]);
     expect(contacts.map((c) => c.name)).toEqual(['contact number one', 'contact number two']);
@@ -217,8 +231,8 @@ describe('the fixture corpus', () => {
   it('reports "#" comment lines inside a card and keeps the card', () => {
     const { contacts, issues } = read('aosp-vcard/v21_invalid_comment_line.vcf');
     expect(issues.map((i) => [i.line, i.message])).toEqual([
-      [6, "line without ':' was ignored"],
-      [9, "line without ':' was ignored"],
+      [6, "This line has no ':', so it is not a property and was ignored."],
+      [9, "This line has no ':', so it is not a property and was ignored."],
     ]);
     expect(contacts).toEqual([{ line: 1, uid: '357', name: 'Conference Call', phones: [] }]);
   });
@@ -248,10 +262,33 @@ describe('the fixture corpus', () => {
     ]);
   });
 
-  it('reads a card with no VERSION line', () => {
-    expect(read('aosp-vcard/v21_android_custom_prop.vcf').contacts).toEqual([
-      { line: 1, uid: null, name: '', phones: [] },
+  it('keeps what it can of damaged names, skips cards with nothing usable, and says which and why', () => {
+    const file = 'kith/broken-names.vcf';
+    const { contacts, issues } = read(file);
+    expect(contacts.map((c) => [c.line, c.name, c.phones.map((p) => p.raw)])).toEqual([
+      [1, '=E2=9', ['+44 7400 100001']],
+      [6, 'Jörg=G1', ['+44 7400 100002']],
+      [11, 'Zoë Lee', ['+44 7400 100003']],
+      [16, 'Müller', ['+44 20 7946 0004']],
+      [21, 'Anna Łukasz', ['+44 20 7946 0005']],
+      [35, '', ['+44 7400 100008']],
     ]);
+    expect(issues.map((i) => [i.line, i.message])).toEqual([
+      [3, 'The name could not be decoded; what could not be decoded was kept as written: “=E2=9”.'],
+      [8, 'The name holds a broken quoted-printable escape, which was kept as written: “Jörg=G1”.'],
+      [18, 'The name could not be decoded as UTF-8, so it was read as windows-1252: “Müller”.'],
+      [23, 'The name could not be decoded as ISO-8859-2, so it was read as UTF-8: “Anna Łukasz”.'],
+      [26, NOTHING_USABLE_CARD],
+      [29, NOTHING_USABLE_CARD],
+      [40, UNDECODABLE_NAME_AND_NO_NUMBER],
+    ]);
+  });
+
+  it('reads a card with no VERSION line, and skips it for having neither a name nor a number', () => {
+    expect(read('aosp-vcard/v21_android_custom_prop.vcf')).toEqual({
+      contacts: [],
+      issues: [{ file: 'aosp-vcard/v21_android_custom_prop.vcf', line: 1, message: NOTHING_USABLE_CARD }],
+    });
   });
 
   it('reads Outlook 2.1 exports with empty base64 blocks', () => {

@@ -20,7 +20,10 @@ export function lintCard(chunk: VcardChunk, closed: boolean): LineIssue[] {
     const m = EMBEDDED_BINARY.exec(prop.head);
     if (m === null || encodingClass(prop) !== ENC_BASE64) continue;
     if (!isBase64(propValue(lines, prop, false))) {
-      issues.push({ line: prop.line, message: `invalid base64 in ${(m[1] ?? '').toUpperCase()} (ignored)` });
+      issues.push({
+        line: prop.line,
+        message: `The ${(m[1] ?? '').toUpperCase()} data is not valid base64, so it was ignored.`,
+      });
     }
   }
   if (issues.length <= MAX_ISSUES_PER_CARD) return issues.sort(byLine);
@@ -28,7 +31,9 @@ export function lintCard(chunk: VcardChunk, closed: boolean): LineIssue[] {
   const more = issues.length - MAX_ISSUES_PER_CARD;
   const kept = issues.slice(0, MAX_ISSUES_PER_CARD);
   const last = kept[kept.length - 1];
-  kept.push({ line: last?.line ?? chunk.line, message: `${more} more problem(s) in this card not listed` });
+  const message =
+    more === 1 ? 'One more problem in this card is not listed.' : `${more} more problems in this card are not listed.`;
+  kept.push({ line: last?.line ?? chunk.line, message });
   return kept;
 }
 

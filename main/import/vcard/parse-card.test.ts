@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NOTHING_USABLE_CARD, UNDECODABLE_NAME_AND_NO_NUMBER } from '../name-text.ts';
 import { RecordError } from '../types.ts';
 import type { ParsedContact } from '../types.ts';
 import { parseVcardChunk, splitVcards } from './index.ts';
@@ -178,10 +179,10 @@ describe('parseVcardChunk: values', () => {
   });
 
   it('trims the UID and keeps a urn:uuid: prefix', () => {
-    expect(card(['VERSION:4.0', 'UID: urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6 ']).uid).toBe(
+    expect(card(['VERSION:4.0', 'FN:Ann', 'UID: urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6 ']).uid).toBe(
       'urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6',
     );
-    expect(card(['VERSION:4.0', 'UID:']).uid).toBeNull();
+    expect(card(['VERSION:4.0', 'FN:Ann', 'UID:']).uid).toBeNull();
   });
 });
 
@@ -210,7 +211,7 @@ describe('parseVcardChunk: errors', () => {
   it('throws a RecordError with the card’s line for text that is not a card', () => {
     const read = (): ParsedContact => parseVcardChunk({ line: 12, endLine: 13, text: 'FN:Ann\nEND:VCARD' });
     expect(read).toThrow(RecordError);
-    expect(read).toThrow('card does not start with BEGIN:VCARD');
+    expect(read).toThrow('This card does not start with BEGIN:VCARD.');
     try {
       read();
     } catch (err) {
@@ -221,5 +222,108 @@ describe('parseVcardChunk: errors', () => {
   it('reads what it can of a card that has no END:VCARD', () => {
     const c = parseVcardChunk({ line: 3, endLine: 5, text: 'BEGIN:VCARD\r\nFN:Ann\r\nTEL:1' });
     expect(c).toEqual({ line: 3, uid: null, name: 'Ann', phones: [{ raw: '1', label: '' }] });
+  });
+});
+
+/** The RecordError a card is skipped with: its line and message. */
+function skipped(lines: string[], line = 1): { line: number; message: string } {
+  const { cards } = splitVcards(utf8(['BEGIN:VCARD', ...lines, 'END:VCARD'].join('\r\n')), 't.vcf');
+  try {
+    parseVcardChunk({ ...cards[0]!, line });
+  } catch (err) {
+    if (err instanceof RecordError) return { line: err.line, message: err.message };
+    throw err;
+  }
+  throw new Error('the card was read');
+}
+
+describe('parseVcardChunk: cards with nothing usable', () => {
+  it('skips a card with neither a name nor a number, saying so on its line', () => {
+    expect(skipped(['VERSION:3.0'], 12)).toEqual({ line: 12, message: NOTHING_USABLE_CARD });
+    expect(skipped(['VERSION:3.0', 'FN:', 'N:;;;;', 'ORG:;', 'NOTE:call me', 'TEL: '])).toEqual({
+      line: 1,
+      message: NOTHING_USABLE_CARD,
+    });
+  });
+
+  it('takes a name of punctuation alone for no name', () => {
+    expect(skipped(['VERSION:3.0', 'FN:.', 'N:-;;;;', 'NICKNAME:"', 'ORG:--'])).toEqual({
+      line: 1,
+      message: NOTHING_USABLE_CARD,
+    });
+    expect(card(['VERSION:3.0', 'FN:--', 'N:Lee;Ann;;;']).name).toBe('Ann Lee');
+  });
+
+  it('keeps a card with a number and no name (shown by its number), and one with a name and no number', () => {
+    expect(card(['VERSION:3.0', 'FN:?', 'TEL:+44 20 7946 0000'])).toEqual({
+      line: 1,
+      uid: null,
+      name: '',
+      phones: [{ raw: '+44 20 7946 0000', label: '' }],
+    });
+    expect(card(['VERSION:3.0', 'FN:Ann Lee'])).toEqual({ line: 1, uid: null, name: 'Ann Lee', phones: [] });
+  });
+
+  it('keeps digits and pictographs as names, and falls back to NICKNAME before ORG', () => {
+    expect(card(['VERSION:3.0', 'FN:❤️']).name).toBe('❤️');
+    expect(card(['VERSION:3.0', 'FN:112']).name).toBe('112');
+    expect(card(['VERSION:3.0', 'NICKNAME:Bobby,Rob', 'ORG:Acme']).name).toBe('Bobby');
+    expect(card(['VERSION:2.1', 'NICKNAME:Bobby,Rob', 'ORG:Acme']).name).toBe('Bobby,Rob');
+  });
+});
+
+describe('parseVcardChunk: names that do not decode', () => {
+  it('never turns a cut quoted-printable name into mojibake (=E2=9 as â=9), and reports it', () => {
+    const c = card(['VERSION:2.1', 'FN;ENCODING=QUOTED-PRINTABLE:=E2=9', 'TEL;CELL:+44 7400 123456']);
+    expect(c.name).toBe('=E2=9');
+    expect(c.issues).toEqual([
+      { line: 3, message: 'The name could not be decoded; what could not be decoded was kept as written: “=E2=9”.' },
+    ]);
+    const declared = card(['VERSION:2.1', 'FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E2=9', 'TEL;CELL:1'], bytes);
+    expect(declared.name).toBe('=E2=9');
+    expect(declared.issues).toEqual([
+      {
+        line: 3,
+        message: 'The name could not be decoded as UTF-8; what could not be decoded was kept as written: “=E2=9”.',
+      },
+    ]);
+  });
+
+  it('keeps an escape that is not hex as written, decodes the rest, and reports it', () => {
+    const c = card(['VERSION:2.1', 'FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:J=C3=B6rg=G1', 'TEL;CELL:1']);
+    expect(c.name).toBe('Jörg=G1');
+    expect(c.issues).toEqual([
+      { line: 3, message: 'The name holds a broken quoted-printable escape, which was kept as written: “Jörg=G1”.' },
+    ]);
+  });
+
+  it('reads a soft break at the end of the card as the end of the name', () => {
+    const c = card(['VERSION:2.1', 'TEL;CELL:1', 'FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:J=C3=B6rg='], bytes);
+    expect(c).toEqual({ line: 1, uid: null, name: 'Jörg', phones: [{ raw: '1', label: 'Mobile' }] });
+  });
+
+  it('reads a name whose CHARSET does not fit in the encoding that does, and names both', () => {
+    const c = card(['VERSION:2.1', 'FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=FCller', 'TEL;CELL:1']);
+    expect(c.name).toBe('Müller');
+    expect(c.issues).toEqual([
+      { line: 3, message: 'The name could not be decoded as UTF-8, so it was read as windows-1252: “Müller”.' },
+    ]);
+    const raw = card(['VERSION:2.1', 'N;CHARSET=ISO-8859-2:\xc5\x81ukasz;Anna', 'TEL;CELL:1'], bytes);
+    expect(raw.name).toBe('Anna Łukasz');
+    expect(raw.issues).toEqual([
+      { line: 3, message: 'The name could not be decoded as ISO-8859-2, so it was read as UTF-8: “Anna Łukasz”.' },
+    ]);
+  });
+
+  it('prefers a name that decodes cleanly to one that does not, and then reports nothing', () => {
+    const c = card(['VERSION:2.1', 'FN;ENCODING=QUOTED-PRINTABLE:=E2=9', 'N:Lee;Ann', 'TEL;CELL:1']);
+    expect(c).toEqual({ line: 1, uid: null, name: 'Ann Lee', phones: [{ raw: '1', label: 'Mobile' }] });
+  });
+
+  it('skips a card whose only name does not decode and which has no number', () => {
+    expect(skipped(['VERSION:2.1', 'FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E2=9'], 4)).toEqual({
+      line: 4,
+      message: UNDECODABLE_NAME_AND_NO_NUMBER,
+    });
   });
 });

@@ -1,8 +1,9 @@
 /** Reading one card's contact data: the properties we need, decoded and unescaped. */
+import { hasNameText, NOTHING_USABLE_CARD, UNDECODABLE_NAME_AND_NO_NUMBER } from '../name-text.ts';
 import { RecordError } from '../types.ts';
-import type { ParsedContact, RawPhone } from '../types.ts';
+import type { ParsedContact, RawPhone, RecordIssue } from '../types.ts';
 import type { VcardChunk } from './chunk.ts';
-import { decodeValue } from './decode.ts';
+import { decodeValue, decodeValueChecked, type DecodeTrouble } from './decode.ts';
 import { splitEscaped, tidy, unescapeText } from './escape.ts';
 import { labelFromAbLabel, labelFromTypes } from './label.ts';
 import { BEGIN, END, LINE_BREAK, markerOf } from './markers.ts';
@@ -20,7 +21,8 @@ export function parseVcardChunk(chunk: VcardChunk): ParsedContact {
     return readCard(chunk);
   } catch (err) {
     if (err instanceof RecordError) throw err;
-    throw new RecordError(chunk.line, `card could not be read: ${err instanceof Error ? err.message : String(err)}`);
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new RecordError(chunk.line, `This card could not be read (${reason}).`);
   }
 }
 
@@ -31,7 +33,8 @@ interface Tel {
 
 function readCard(chunk: VcardChunk): ParsedContact {
   const lines = chunk.text.split(LINE_BREAK);
-  if (markerOf(lines[0] ?? '') !== BEGIN) throw new RecordError(chunk.line, 'card does not start with BEGIN:VCARD');
+  if (markerOf(lines[0] ?? '') !== BEGIN)
+    throw new RecordError(chunk.line, 'This card does not start with BEGIN:VCARD.');
   const to = lines.length > 1 && markerOf(lines[lines.length - 1] ?? '') === END ? lines.length - 1 : lines.length;
   const props = tokenize(lines, 1, to, chunk.line);
 
@@ -39,6 +42,7 @@ function readCard(chunk: VcardChunk): ParsedContact {
   const fn: CardProp[] = [];
   const n: CardProp[] = [];
   const org: CardProp[] = [];
+  const nickname: CardProp[] = [];
   const email: CardProp[] = [];
   const tel: Tel[] = [];
   let uid: CardProp | null = null;
@@ -57,6 +61,9 @@ function readCard(chunk: VcardChunk): ParsedContact {
         break;
       case 'ORG':
         org.push(prop);
+        break;
+      case 'NICKNAME':
+        nickname.push(prop);
         break;
       case 'EMAIL':
         email.push(prop);
@@ -90,13 +97,89 @@ function readCard(chunk: VcardChunk): ParsedContact {
     phones.push({ raw, label });
   }
 
-  const name =
-    first(fn, text) ||
-    first(n, (p) => composeName(read(p), v21)) ||
-    first(org, (p) => organization(read(p))) ||
-    first(email, text);
+  const decoded = (prop: CardProp): Decoded => {
+    const params = paramsOf(prop);
+    return decodeValueChecked(propValue(lines, prop, v21), params.encoding, params.charset, binary);
+  };
+  // In order of preference: FN, N, NICKNAME, ORG, EMAIL.
+  const name = chooseName(
+    [
+      [fn, plainText],
+      [n, (v) => composeName(v, v21)],
+      [nickname, (v) => firstNickname(v, v21)],
+      [org, organization],
+      [email, plainText],
+    ],
+    decoded,
+  );
   const uidText = uid === null ? '' : read(uid).trim();
-  return { line: chunk.line, uid: uidText === '' ? null : uidText, name, phones };
+  const contact: ParsedContact = { line: chunk.line, uid: uidText === '' ? null : uidText, name: '', phones };
+  if (name === null) {
+    if (phones.length === 0) throw new RecordError(chunk.line, NOTHING_USABLE_CARD);
+    return contact;
+  }
+  if (name.trouble !== null) {
+    // A name that could not be decoded at all is no reason to keep a card that has nothing else.
+    if (name.trouble.kind === 'undecodable' && phones.length === 0) {
+      throw new RecordError(chunk.line, UNDECODABLE_NAME_AND_NO_NUMBER);
+    }
+    const issue: RecordIssue = { line: name.line, message: nameTroubleMessage(name.trouble, name.text) };
+    contact.issues = [issue];
+  }
+  contact.name = name.text;
+  return contact;
+}
+
+type Decoded = ReturnType<typeof decodeValueChecked>;
+
+interface NameCandidate {
+  line: number;
+  text: string;
+  trouble: DecodeTrouble | null;
+}
+
+function plainText(value: string): string {
+  return tidy(unescapeText(value));
+}
+
+/**
+ * The first value that holds a name (a letter, a digit or a pictograph; punctuation alone is not a name) and decoded
+ * cleanly; else the first that holds a name at all, with what went wrong; else null. Most cards stop at their FN.
+ */
+function chooseName(
+  sources: ReadonlyArray<readonly [CardProp[], (value: string) => string]>,
+  decoded: (p: CardProp) => Decoded,
+): NameCandidate | null {
+  let damaged: NameCandidate | null = null;
+  for (const [props, asName] of sources) {
+    for (const prop of props) {
+      const d = decoded(prop);
+      const text = asName(d.text);
+      if (!hasNameText(text)) continue;
+      if (d.trouble === null) return { line: prop.line, text, trouble: null };
+      damaged ??= { line: prop.line, text, trouble: d.trouble };
+    }
+  }
+  return damaged;
+}
+
+/** Names are shown whole in the report only up to this length. */
+const SHOWN_NAME = 60;
+
+/** The report's sentence for a name that could not be read as written. */
+export function nameTroubleMessage(trouble: DecodeTrouble, name: string): string {
+  const chars = Array.from(name);
+  const shown = chars.length > SHOWN_NAME ? `${chars.slice(0, SHOWN_NAME - 1).join('')}…` : name;
+  switch (trouble.kind) {
+    case 'charset':
+      return `The name could not be decoded as ${trouble.charset.toUpperCase()}, so it was read as ${trouble.readAs}: “${shown}”.`;
+    case 'undecodable':
+      return trouble.charset === ''
+        ? `The name could not be decoded; what could not be decoded was kept as written: “${shown}”.`
+        : `The name could not be decoded as ${trouble.charset.toUpperCase()}; what could not be decoded was kept as written: “${shown}”.`;
+    case 'broken-escape':
+      return `The name holds a broken quoted-printable escape, which was kept as written: “${shown}”.`;
+  }
 }
 
 function nameOf(head: string): { name: string; group: string } {
@@ -118,14 +201,6 @@ function paramsOf(prop: CardProp): Params {
   return parseParams(semi === -1 ? '' : prop.head.slice(semi + 1));
 }
 
-function first(props: CardProp[], value: (p: CardProp) => string): string {
-  for (const p of props) {
-    const v = value(p);
-    if (v !== '') return v;
-  }
-  return '';
-}
-
 /**
  * N is Family;Given;Additional;Prefix;Suffix, shown as "Prefix Given Additional Family Suffix". From 3.0 on a comma
  * separates several values in one component; 2.1 has no such lists, so there a comma is just a comma.
@@ -136,6 +211,16 @@ export function composeName(value: string, v21: boolean): string {
   );
   const [family, given, additional, prefix, suffix] = parts;
   return tidy([prefix, given, additional, family, suffix].filter((p) => p !== undefined && p.trim() !== '').join(' '));
+}
+
+/** NICKNAME is a list of nicknames from 3.0 on (commas separate them); the first one with text is the name. */
+function firstNickname(value: string, v21: boolean): string {
+  const parts = v21 ? [value] : splitEscaped(value, ',');
+  for (const part of parts) {
+    const t = tidy(unescapeText(part));
+    if (t !== '') return t;
+  }
+  return '';
 }
 
 /** ORG is Name;Unit;Unit…: the organization's name is the first non-empty part. */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { NOTHING_USABLE_CARD } from '../name-text.ts';
 import { RecordError } from '../types.ts';
 import type { ImportIssue, ParsedContact } from '../types.ts';
 import { parseVcardChunk, splitVcards } from './index.ts';
@@ -70,7 +71,7 @@ describe('splitVcards: line endings and encodings', () => {
 
   it('reads a lone CR inside a value of an LF file as a space, not a line break, and says so', () => {
     const { contacts, errors } = readAll('BEGIN:VCARD\nVERSION:4.0\nFN:Ann\rExample\nTEL:1\nEND:VCARD\n');
-    expect(messages(errors)).toEqual([[3, 'a lone carriage return inside a value was read as a space']]);
+    expect(messages(errors)).toEqual([[3, 'A lone carriage return inside a value was read as a space.']]);
     expect(summary(contacts)).toEqual([[1, 'Ann Example', ['1']]]);
   });
 
@@ -134,14 +135,13 @@ describe('splitVcards: layout', () => {
       ' END:VCARD',
     ];
     const { contacts, errors } = readAll(text.join('\n'));
-    expect(summary(contacts)).toEqual([
-      [1, '', []],
-      [5, 'Bo', ['2']],
-    ]);
-    // Indented lines inside the card are continuations of nothing: reported, not guessed at.
+    expect(summary(contacts)).toEqual([[5, 'Bo', ['2']]]);
+    // Indented lines inside the card are continuations of nothing: reported, not guessed at. That leaves the first
+    // card with nothing in it, and it is skipped.
     expect(messages(errors)).toEqual([
-      [2, 'indented line with no property to continue was ignored'],
-      [3, 'indented line with no property to continue was ignored'],
+      [2, 'This indented line has no property to continue, so it was ignored.'],
+      [3, 'This indented line has no property to continue, so it was ignored.'],
+      [1, NOTHING_USABLE_CARD],
     ]);
   });
 
@@ -161,9 +161,9 @@ describe('splitVcards: layout', () => {
     const { contacts, errors } = readAll(text.join('\n'));
     expect(summary(contacts)).toEqual([[4, 'Ann', []]]);
     expect(messages(errors)).toEqual([
-      [1, 'text outside BEGIN:VCARD … END:VCARD was ignored'],
-      [7, 'END:VCARD without a matching BEGIN:VCARD was ignored'],
-      [8, 'text outside BEGIN:VCARD … END:VCARD was ignored'],
+      [1, 'This text is outside any card (BEGIN:VCARD … END:VCARD), so it was ignored.'],
+      [7, 'This END:VCARD has no BEGIN:VCARD before it, so it was ignored.'],
+      [8, 'This text is outside any card (BEGIN:VCARD … END:VCARD), so it was ignored.'],
     ]);
   });
 
@@ -201,7 +201,7 @@ describe('splitVcards: broken cards', () => {
       [11, 'Cy', ['333']],
     ]);
     expect(messages(errors)).toEqual([
-      [1, 'card has no END:VCARD; it was cut where the next BEGIN:VCARD starts (line 6)'],
+      [1, 'This card has no END:VCARD, so it was ended where the next card starts, on line 6.'],
     ]);
     const { cards } = splitVcards(utf8(text.join('\n')), 'test.vcf');
     expect(cards.map((c) => [c.line, c.endLine])).toEqual([
@@ -219,15 +219,15 @@ describe('splitVcards: broken cards', () => {
       [3, 'Bo', []],
     ]);
     expect(messages(errors)).toEqual([
-      [1, 'card has no END:VCARD; it was cut where the next BEGIN:VCARD starts (line 3)'],
-      [6, 'line was ignored: it follows a nested card inside the card at line 1, which has no END:VCARD'],
+      [1, 'This card has no END:VCARD, so it was ended where the next card starts, on line 3.'],
+      [6, 'This line was ignored: it follows a card nested inside the card on line 1, which has no END:VCARD.'],
     ]);
   });
 
   it('keeps a card cut by the end of the file', () => {
     const { contacts, errors } = readAll(TWO_CARDS.slice(0, 9).join('\n') + '\n');
     expect(summary(contacts)).toEqual(TWO_CARDS_READ);
-    expect(messages(errors)).toEqual([[6, 'card has no END:VCARD (the file ends inside it)']]);
+    expect(messages(errors)).toEqual([[6, 'This card has no END:VCARD: the file ends inside it.']]);
   });
 
   it('drops the last line of a truncated file, which may hold half a phone number', () => {
@@ -237,7 +237,7 @@ describe('splitVcards: broken cards', () => {
       [6, 'Bo Example', []],
     ]);
     expect(messages(errors)).toEqual([
-      [6, 'card has no END:VCARD (the file ends inside it); its last line may be incomplete and was ignored'],
+      [6, 'This card has no END:VCARD: the file ends inside it, and its last line may be cut off, so it was ignored.'],
     ]);
   });
 
@@ -245,7 +245,7 @@ describe('splitVcards: broken cards', () => {
     const text = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Ann', 'this is not a property', 'TEL:1', 'END:VCARD'];
     const { contacts, errors } = readAll(text.join('\n'));
     expect(summary(contacts)).toEqual([[1, 'Ann', ['1']]]);
-    expect(messages(errors)).toEqual([[4, "line without ':' was ignored"]]);
+    expect(messages(errors)).toEqual([[4, "This line has no ':', so it is not a property and was ignored."]]);
   });
 
   it('lists a few problems per card and counts the rest', () => {
@@ -253,12 +253,12 @@ describe('splitVcards: broken cards', () => {
     const { contacts, errors } = readAll(['BEGIN:VCARD', 'FN:Ann', ...garbage, 'TEL:1', 'END:VCARD'].join('\n'));
     expect(summary(contacts)).toEqual([[1, 'Ann', ['1']]]);
     expect(messages(errors)).toEqual([
-      [3, "line without ':' was ignored"],
-      [4, "line without ':' was ignored"],
-      [5, "line without ':' was ignored"],
-      [6, "line without ':' was ignored"],
-      [7, "line without ':' was ignored"],
-      [7, '3 more problem(s) in this card not listed'],
+      [3, "This line has no ':', so it is not a property and was ignored."],
+      [4, "This line has no ':', so it is not a property and was ignored."],
+      [5, "This line has no ':', so it is not a property and was ignored."],
+      [6, "This line has no ':', so it is not a property and was ignored."],
+      [7, "This line has no ':', so it is not a property and was ignored."],
+      [7, '3 more problems in this card are not listed.'],
     ]);
   });
 
@@ -290,8 +290,8 @@ describe('splitVcards: broken cards', () => {
       [16, 'Cy', ['3']],
     ]);
     expect(messages(errors)).toEqual([
-      [4, 'invalid base64 in PHOTO (ignored)'],
-      [12, 'invalid base64 in PHOTO (ignored)'],
+      [4, 'The PHOTO data is not valid base64, so it was ignored.'],
+      [12, 'The PHOTO data is not valid base64, so it was ignored.'],
     ]);
   });
 });
@@ -337,11 +337,11 @@ describe('splitVcards: nested cards', () => {
     expect(messages(errors)).toEqual([
       ...Array.from({ length: 4 }, (_, i): [number, string] => [
         i * 3 + 1,
-        `card has no END:VCARD; it was cut where the next BEGIN:VCARD starts (line ${i * 3 + 4})`,
+        `This card has no END:VCARD, so it was ended where the next card starts, on line ${i * 3 + 4}.`,
       ]),
       ...Array.from({ length: 4 }, (_, i): [number, string] => [
         depth * 3 + 17 + i,
-        'END:VCARD without a matching BEGIN:VCARD was ignored',
+        'This END:VCARD has no BEGIN:VCARD before it, so it was ignored.',
       ]),
     ]);
   });

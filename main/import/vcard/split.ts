@@ -56,7 +56,7 @@ export function splitVcards(bytes: Uint8Array, file: string): { cards: VcardChun
     errors.push(...loneCrIssues(file, repairs));
     scan(text, binary, file, cards, errors);
   } catch (err) {
-    errors.push({ file, line: 1, message: `file could not be split into cards: ${String(err)}` });
+    errors.push({ file, line: 1, message: `The file could not be cut into cards (${String(err)}).` });
   }
   // Nested cards close before the card around them; report everything in file order.
   cards.sort((a, b) => a.line - b.line);
@@ -102,7 +102,8 @@ function scan(text: string, binary: boolean, file: string, cards: VcardChunk[], 
       outsideRun = false;
       afterBreak = true;
       if (top === undefined) {
-        if (outsideReports++ < MAX_OUTSIDE_REPORTS) issue(idx, 'END:VCARD without a matching BEGIN:VCARD was ignored');
+        if (outsideReports++ < MAX_OUTSIDE_REPORTS)
+          issue(idx, 'This END:VCARD has no BEGIN:VCARD before it, so it was ignored.');
       } else {
         const card = top;
         stack.pop();
@@ -114,7 +115,8 @@ function scan(text: string, binary: boolean, file: string, cards: VcardChunk[], 
       if (isBlank(text, off, end)) outsideRun = false;
       else if (!outsideRun) {
         outsideRun = true;
-        if (outsideReports++ < MAX_OUTSIDE_REPORTS) issue(idx, 'text outside BEGIN:VCARD … END:VCARD was ignored');
+        if (outsideReports++ < MAX_OUTSIDE_REPORTS)
+          issue(idx, 'This text is outside any card (BEGIN:VCARD … END:VCARD), so it was ignored.');
       }
     } else if (isBlank(text, off, end)) {
       afterBreak = true;
@@ -171,19 +173,20 @@ function scan(text: string, binary: boolean, file: string, cards: VcardChunk[], 
     let lastEnd = card.lastEnd;
     let message: string;
     if (card.childIdx === -1) {
-      message = 'card has no END:VCARD (the file ends inside it)';
+      message = 'This card has no END:VCARD: the file ends inside it.';
       // No final line break either: the file was probably truncated, and a cut phone number is worse than none.
       if (lastIdx === lastLine && lastIdx > card.idx && !text.endsWith('\n')) {
         lastIdx = card.prevIdx;
         lastEnd = card.prevEnd;
-        message += '; its last line may be incomplete and was ignored';
+        message =
+          'This card has no END:VCARD: the file ends inside it, and its last line may be cut off, so it was ignored.';
       }
     } else {
-      message = `card has no END:VCARD; it was cut where the next BEGIN:VCARD starts (line ${card.childIdx + 1})`;
+      message = `This card has no END:VCARD, so it was ended where the next card starts, on line ${card.childIdx + 1}.`;
       if (card.strayIdx !== -1) {
         issue(
           card.strayIdx,
-          `line was ignored: it follows a nested card inside the card at line ${card.idx + 1}, which has no END:VCARD`,
+          `This line was ignored: it follows a card nested inside the card on line ${card.idx + 1}, which has no END:VCARD.`,
         );
       }
     }

@@ -53,7 +53,11 @@ export function tokenize(
     if (c === 0x20 || c === 0x09) {
       if (isBlank(s)) cur = null;
       else if (cur !== null) cur.last = i;
-      else issues?.push({ line: firstLine + i, message: 'indented line with no property to continue was ignored' });
+      else
+        issues?.push({
+          line: firstLine + i,
+          message: 'This indented line has no property to continue, so it was ignored.',
+        });
       continue;
     }
     if (cur !== null && continuesWithoutIndent(lines[cur.last] ?? '', cur, s)) {
@@ -81,7 +85,10 @@ export function tokenize(
     }
     issues?.push({
       line: firstLine + i,
-      message: loose === 0 ? "line with no property name before ':' was ignored" : "line without ':' was ignored",
+      message:
+        loose === 0
+          ? "This line has no property name before its ':', so it was ignored."
+          : "This line has no ':', so it is not a property and was ignored.",
     });
   }
   return props;

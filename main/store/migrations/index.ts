@@ -4,6 +4,10 @@ import { contactsByName } from './003-contacts-by-name.ts';
 import { rejectedNumbers } from './004-rejected-numbers.ts';
 import { sortKeys } from './005-sort-keys.ts';
 import { pendingSignOuts } from './006-pending-sign-outs.ts';
+import { lettersFirst } from './007-letters-first.ts';
+import { numberKeys } from './008-number-keys.ts';
+import { uploadRuns } from './009-upload-runs.ts';
+import { numberCountries } from './010-number-countries.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in order; each one's version is its position + 1. */
@@ -14,6 +18,10 @@ export const migrations: readonly Migration[] = [
   rejectedNumbers,
   sortKeys,
   pendingSignOuts,
+  lettersFirst,
+  numberKeys,
+  uploadRuns,
+  numberCountries,
 ];
 
 export const LATEST_VERSION = migrations.length;

@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../../main/ipc/contract.ts';
+import { NavIcon } from './NavIcon.tsx';
 
 export type Screen = 'contacts' | 'on-kith' | 'sources' | 'activity' | 'privacy';
 
@@ -17,10 +18,16 @@ interface Props {
   ownNumber: string | null;
 }
 
+/**
+ * The screens, each an icon and a label. In a narrow window only the icons show (layout.css); the label stays the
+ * button's name and tooltip.
+ */
 export function Nav({ current, onNavigate, info, ownNumber }: Props) {
   return (
     <aside className="sidebar">
-      <h1 className="brand">{info.name}</h1>
+      <h1 className="brand" title={`${info.name} ${info.version}`}>
+        {info.name}
+      </h1>
       <nav aria-label="Main">
         <ul>
           {ITEMS.map((item) => (
@@ -30,9 +37,12 @@ export function Nav({ current, onNavigate, info, ownNumber }: Props) {
                 className="nav-item"
                 aria-current={current === item.screen ? 'page' : undefined}
                 data-testid={`nav-${item.screen}`}
+                aria-label={item.label}
+                title={item.label}
                 onClick={() => onNavigate(item.screen)}
               >
-                {item.label}
+                <NavIcon screen={item.screen} />
+                <span className="nav-label">{item.label}</span>
               </button>
             </li>
           ))}

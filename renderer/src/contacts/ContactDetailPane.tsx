@@ -1,3 +1,4 @@
+import type { KeyboardEvent, RefObject } from 'react';
 import type { ContactDetail } from '../../../main/ipc/contract.ts';
 import { api } from '../api.ts';
 import { ErrorText } from '../components/ErrorText.tsx';
@@ -5,22 +6,58 @@ import { StatusBadge } from '../components/StatusBadge.tsx';
 import { baseName } from '../format.ts';
 import { useAction } from '../hooks/useAction.ts';
 import { useLoad } from '../hooks/useLoad.ts';
+import { ContactCountry, NumberCountry } from './NumberCountry.tsx';
+
+interface Props {
+  id: number;
+  onClose: () => void;
+  /** Alone on screen, in place of the list: a "Back to contacts" control instead of Close. */
+  single: boolean;
+  paneRef: RefObject<HTMLElement | null>;
+}
 
 /** Everything about one contact: where it came from, each number as saved and as uploaded, and exclusions. */
-export function ContactDetailPane({ id, onClose }: { id: number; onClose: () => void }) {
+export function ContactDetailPane({ id, onClose, single, paneRef }: Props) {
   const { data, error, reload } = useLoad(() => api.contactDetail(id), String(id));
   const action = useAction();
   const run = (change: () => Promise<unknown>) => void action.run(change).then((done) => done && reload());
 
+  function onKeyDown(event: KeyboardEvent<HTMLElement>): void {
+    // A control that uses Esc itself (an open menu) has already handled it.
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    onClose();
+  }
+
   return (
-    <section className="detail-pane" aria-labelledby="detail-name" data-testid="contact-detail">
+    <section
+      ref={paneRef}
+      className="detail-pane"
+      aria-labelledby="detail-name"
+      data-testid="contact-detail"
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+    >
+      {single && (
+        <button type="button" className="ghost detail-back" onClick={onClose} data-testid="detail-back">
+          <span aria-hidden="true">←</span> Back to contacts
+        </button>
+      )}
       <div className="detail-head">
         <h3 id="detail-name" data-testid="detail-name">
           {data ? data.name : data === null ? 'Contact not found' : 'Loading…'}
         </h3>
-        <button type="button" className="ghost" onClick={onClose} data-testid="detail-close" aria-label="Close details">
-          Close
-        </button>
+        {!single && (
+          <button
+            type="button"
+            className="ghost"
+            onClick={onClose}
+            data-testid="detail-close"
+            aria-label="Close details"
+          >
+            Close
+          </button>
+        )}
       </div>
       <ErrorText testId="detail-error" error={error ?? action.error} />
       {data && <DetailBody contact={data} run={run} />}
@@ -72,6 +109,7 @@ function DetailBody({ contact, run }: { contact: ContactDetail; run: (action: ()
               <dt>On Kith</dt>
               <dd data-testid="detail-phone-on-kith">{phone.onKith ? 'Yes' : 'No'}</dd>
             </dl>
+            <NumberCountry contactId={contact.id} phone={phone} home={contact.home} run={run} />
             {phone.status === 'valid' && phone.e164 && (
               <button
                 type="button"
@@ -85,6 +123,7 @@ function DetailBody({ contact, run }: { contact: ContactDetail; run: (action: ()
           </li>
         ))}
       </ul>
+      <ContactCountry contact={contact} run={run} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { ContactRow, optionId } from './ContactRow.tsx';
 import type { PageCache } from './page-cache.ts';
 
@@ -12,13 +12,15 @@ interface Props {
   selected: number;
   onSelect: (index: number) => void;
   onOpen: (index: number) => void;
+  /** Esc in the list: closes the detail beside it, when one is open. */
+  onEscape?: (() => void) | undefined;
   label: string;
   /** The focusable list element, so the search box can hand focus to it. */
   scroller: RefObject<HTMLDivElement | null>;
 }
 
 /** The virtualized contacts list: only the rows on screen exist, their pages fetched as they scroll into view. */
-export function ContactList({ cache, selected, onSelect, onOpen, label, scroller }: Props) {
+export function ContactList({ cache, selected, onSelect, onOpen, onEscape, label, scroller }: Props) {
   const total = cache.total ?? 0;
   const virtualizer = useVirtualizer({
     count: total,
@@ -28,6 +30,8 @@ export function ContactList({ cache, selected, onSelect, onOpen, label, scroller
     useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
+  /** A press in the list is under way: the focus it brings must not scroll the row being clicked away. */
+  const pressing = useRef(false);
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? FIRST_WINDOW;
 
@@ -55,6 +59,7 @@ export function ContactList({ cache, selected, onSelect, onOpen, label, scroller
       Home: () => move(0),
       End: () => move(total - 1),
       Enter: () => selected >= 0 && onOpen(selected),
+      ...(onEscape && { Escape: onEscape }),
     };
     const action = keys[event.key];
     if (!action) return;
@@ -73,6 +78,16 @@ export function ContactList({ cache, selected, onSelect, onOpen, label, scroller
       tabIndex={0}
       data-testid="contacts-list"
       onKeyDown={onKeyDown}
+      onPointerDown={() => (pressing.current = true)}
+      onPointerUp={() => (pressing.current = false)}
+      onPointerCancel={() => (pressing.current = false)}
+      // Focus coming back (from the detail, by Tab) shows the selected row, wherever the list was scrolled to.
+      onFocus={(event) => {
+        const pressed = pressing.current;
+        pressing.current = false;
+        if (!pressed && event.target === event.currentTarget && selected >= 0)
+          virtualizer.scrollToIndex(selected, { align: 'auto' });
+      }}
     >
       <div className="contact-list-inner" style={{ height: `${virtualizer.getTotalSize()}px` }}>
         {items.map((item) => (

@@ -1,4 +1,5 @@
 import type { ContactRowView } from '../../../main/ipc/contract.ts';
+import { AndMore } from '../components/AndMore.tsx';
 
 interface Props {
   row: ContactRowView | undefined;
@@ -40,11 +41,21 @@ function RowText({ row }: { row: ContactRowView }) {
       <span className="contact-name">{row.name}</span>
       <span className="contact-phone">
         {row.phone || 'No number'}
-        {row.phones > 1 && <span className="more"> +{row.phones - 1}</span>}
+        {row.phones > 1 && ' '}
+        <AndMore count={row.phones - 1} of="numbers" />
       </span>
       <span className="contact-tags">
         {row.onKith && <span className="tag tag-kith">On Kith</span>}
         {row.excluded && <span className="tag tag-muted">Excluded</span>}
+        {row.toCheck && (
+          <span
+            className="tag tag-possible"
+            data-testid="contact-check-badge"
+            title="A number waits for you to check its country"
+          >
+            Check country
+          </span>
+        )}
         {(row.status === 'invalid' || row.status === 'possible') && (
           <span className={`tag tag-${row.status}`}>{row.status === 'invalid' ? 'Invalid' : 'Possible'}</span>
         )}

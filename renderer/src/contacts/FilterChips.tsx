@@ -5,6 +5,7 @@ const FILTERS: Array<{ value: ContactFilter; label: string }> = [
   { value: 'on-kith', label: 'On Kith' },
   { value: 'not-on-kith', label: 'Not on Kith' },
   { value: 'invalid', label: 'Invalid or possible numbers' },
+  { value: 'to-check', label: 'Country to check' },
   { value: 'excluded', label: 'Excluded' },
 ];
 

@@ -4,6 +4,7 @@ import { api } from '../api.ts';
 import { ErrorText, invalidProps } from '../components/ErrorText.tsx';
 import { useAction } from '../hooks/useAction.ts';
 import { countries, localeRegion } from './countries.ts';
+import { ownNumberProblem } from './number-check.ts';
 import { StepActions } from './StepActions.tsx';
 
 interface Props {
@@ -22,7 +23,8 @@ export function OwnNumberStep({ state, onDone }: Props) {
 
   function submit(event: FormEvent): void {
     event.preventDefault();
-    if (number.replace(/\D/g, '').length < 3) setError('Enter your phone number.');
+    const problem = ownNumberProblem(number, region, list.find((c) => c.code === region)?.name ?? region);
+    if (problem) setError(problem);
     else void run(async () => onDone(await api.setOwnNumber(number.trim(), region)));
   }
 

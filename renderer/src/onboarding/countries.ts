@@ -27,3 +27,8 @@ export function localeRegion(languages: readonly string[], known: ReadonlySet<st
   }
   return 'US';
 }
+
+/** A region's name in the user's language ("GB" → "United Kingdom"), or the code itself when it has none. */
+export function countryName(code: string, locale?: string): string {
+  return new Intl.DisplayNames(locale, { type: 'region', fallback: 'code' }).of(code) ?? code;
+}

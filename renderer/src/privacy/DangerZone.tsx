@@ -7,9 +7,9 @@ import { plural } from '../format.ts';
 import { useAction } from '../hooks/useAction.ts';
 import { useSyncStatus } from '../hooks/syncStatus.tsx';
 
-type Asking = 'data' | 'account' | null;
+type Asking = 'data' | 'account' | 'sign-out' | null;
 
-/** Deleting what the server holds (uploads then pause), or the whole account; both asked twice. */
+/** Deleting what the server holds (uploads then pause), the whole account, or signing out; each asked twice. */
 export function DangerZone({ onStateChange }: { onStateChange: (state: AppState) => void }) {
   const status = useSyncStatus();
   const [asking, setAsking] = useState<Asking>(null);
@@ -61,7 +61,7 @@ export function DangerZone({ onStateChange }: { onStateChange: (state: AppState)
         >
           Delete my account
         </button>
-        <button type="button" onClick={logout} disabled={busy} data-testid="privacy-logout">
+        <button type="button" onClick={() => setAsking('sign-out')} disabled={busy} data-testid="privacy-logout">
           Sign out
         </button>
       </div>
@@ -80,6 +80,24 @@ export function DangerZone({ onStateChange }: { onStateChange: (state: AppState)
           <p>
             Every number you uploaded is deleted from the server, and uploads pause until you resume them. Your contacts
             stay on this computer.
+          </p>
+        </ConfirmDialog>
+      )}
+      {asking === 'sign-out' && (
+        <ConfirmDialog
+          title="Sign out on this computer?"
+          confirmLabel="Sign out"
+          busy={busy}
+          onConfirm={logout}
+          onCancel={() => setAsking(null)}
+        >
+          <p>
+            This computer stops syncing: nothing more is uploaded and no join notices arrive until you sign in again.
+          </p>
+          <p>Your address book stays on this computer.</p>
+          <p>
+            The numbers you uploaded stay on the server. To remove them, cancel and choose “Delete my data from the
+            server” first.
           </p>
         </ConfirmDialog>
       )}

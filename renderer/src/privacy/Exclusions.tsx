@@ -1,5 +1,7 @@
 import { api } from '../api.ts';
+import { AndMore } from '../components/AndMore.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
+import { NamedNumber } from '../components/NamedNumber.tsx';
 import { useAction } from '../hooks/useAction.ts';
 import { useLoad } from '../hooks/useLoad.ts';
 
@@ -23,7 +25,16 @@ export function Exclusions() {
       <ul className="exclusions">
         {data?.contacts.map((contact) => (
           <li key={`c${contact.id}`} data-testid="privacy-excluded-contact">
-            <span>{contact.name}</span>
+            <span className="excluded-item">
+              <span className="person-name" data-testid="privacy-excluded-name">
+                {contact.name}
+              </span>
+              <span className="person-number" data-testid="privacy-excluded-phone">
+                {contact.phone || 'No number'}
+                {contact.phones > 1 && ' '}
+                <AndMore count={contact.phones - 1} of="numbers" />
+              </span>
+            </span>
             <button
               type="button"
               className="small"
@@ -35,12 +46,14 @@ export function Exclusions() {
           </li>
         ))}
         {data?.numbers.map((number) => (
-          <li key={`n${number}`} data-testid="privacy-excluded-number">
-            <span className="mono">{number}</span>
+          <li key={`n${number.e164}`} data-testid="privacy-excluded-number">
+            <span className="excluded-item">
+              <NamedNumber number={number} />
+            </span>
             <button
               type="button"
               className="small"
-              onClick={() => include(() => api.setNumberExcluded(number, false))}
+              onClick={() => include(() => api.setNumberExcluded(number.e164, false))}
               data-testid="privacy-include"
             >
               Include

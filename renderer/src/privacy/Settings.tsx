@@ -4,6 +4,8 @@ import { api } from '../api.ts';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { useAction } from '../hooks/useAction.ts';
 import { useLoad } from '../hooks/useLoad.ts';
+import { HomeCountry } from './HomeCountry.tsx';
+import { ThemeChoice } from './ThemeChoice.tsx';
 
 interface Props {
   state: AppState;
@@ -49,6 +51,8 @@ export function Settings({ state, onStateChange }: Props) {
         </span>
       </label>
       <ErrorText testId="privacy-settings-error" error={error} />
+      <HomeCountry state={state} onStateChange={onStateChange} />
+      <ThemeChoice state={state} onStateChange={onStateChange} />
     </section>
   );
 }

@@ -1,99 +1,204 @@
-import { useState } from 'react';
-import type { UploadLogView } from '../../../main/ipc/contract.ts';
-import { api, errorText } from '../api.ts';
+import { useId, useState } from 'react';
+import type { UploadBatchView, UploadRunView } from '../../../main/ipc/contract.ts';
+import { api } from '../api.ts';
 import { ErrorText } from '../components/ErrorText.tsx';
-import { formatTime, plural } from '../format.ts';
-import { useLoad } from '../hooks/useLoad.ts';
+import { NamedNumber } from '../components/NamedNumber.tsx';
+import { formatCount, formatTime } from '../format.ts';
+import { usePages } from '../hooks/usePages.ts';
+import { batchSummary, runBatches, runRefused, runSummary } from './upload-text.ts';
 
-const PAGE = 50;
+const RUNS_PAGE = 30;
+const BATCHES_PAGE = 50;
+/** A batch holds up to 1,000 numbers; they are shown this many at a time. */
+const NUMBERS_PAGE = 100;
 
-const RESULTS: Record<UploadLogView['result'], string> = {
+const RESULTS: Record<UploadBatchView['result'], string> = {
   applied: 'Applied',
-  rejected: 'Rejected',
+  rejected: 'Refused',
   deleted: 'Deleted from the server',
 };
 
-/** Every batch sent to the server: when, how many numbers went up or came off, and the numbers themselves. */
+/**
+ * What was sent to the server, one line per sync: when, and how many numbers went up or came off. A sync opens to
+ * its batches and a batch to its numbers, each by the name saved for it (names never leave this computer).
+ */
 export function UploadLog() {
-  const first = useLoad(() => api.uploadLog(0, PAGE), 'upload-log');
-  const [older, setOlder] = useState<UploadLogView[]>([]);
-  const [more, setMore] = useState<{ busy: boolean; end: boolean; error: string | null }>({
-    busy: false,
-    end: false,
-    error: null,
+  const runs = usePages((offset, limit) => api.uploadRuns(offset, limit), 'upload-runs', RUNS_PAGE, {
+    refreshOn: ['data-changed', 'sync-status'],
   });
-  const [seen, setSeen] = useState(first.data);
-  if (seen !== first.data) {
-    // The newest page was reloaded (a new upload): older pages fetched before would now overlap it.
-    setSeen(first.data);
-    setOlder([]);
-    setMore({ busy: false, end: false, error: null });
-  }
-  const entries = [...(first.data ?? []), ...older];
-
-  async function loadMore(): Promise<void> {
-    setMore((m) => ({ ...m, busy: true }));
-    try {
-      const page = await api.uploadLog(entries.length, PAGE);
-      setOlder((list) => [...list, ...page]);
-      setMore({ busy: false, end: page.length < PAGE, error: null });
-    } catch (err) {
-      setMore({ busy: false, end: false, error: errorText(err) });
-    }
-  }
-
-  const canLoadMore = !more.end && (first.data?.length ?? 0) === PAGE;
   return (
     <section className="panel" aria-labelledby="upload-log-title" data-testid="upload-log">
       <h3 id="upload-log-title">Upload log</h3>
-      <ErrorText testId="upload-log-error" error={first.error ?? more.error} />
-      {first.data?.length === 0 && (
+      <ErrorText testId="upload-log-error" error={runs.error} />
+      {runs.loaded && runs.items.length === 0 && (
         <p className="muted" data-testid="upload-log-empty">
           Nothing has been uploaded yet.
         </p>
       )}
       <ol className="upload-log">
-        {entries.map((entry) => (
-          <li key={entry.batchId} className="upload-entry" data-testid="upload-log-entry">
-            <div className="upload-head">
-              <time dateTime={new Date(entry.at).toISOString()}>{formatTime(entry.at)}</time>
-              <span data-testid="upload-log-counts">
-                {plural(entry.added.length, 'number')} added, {entry.removed.length} removed
-              </span>
-              <span className={`tag tag-${entry.result}`} data-testid="upload-log-result">
-                {RESULTS[entry.result]}
-              </span>
-              {entry.detail && <span className="muted">{entry.detail}</span>}
-            </div>
-            {entry.added.length + entry.removed.length > 0 && (
-              <details data-testid="upload-log-numbers">
-                <summary>Show the numbers</summary>
-                <NumberList title="Added" numbers={entry.added} />
-                <NumberList title="Removed" numbers={entry.removed} />
-              </details>
-            )}
-          </li>
+        {runs.items.map((run) => (
+          <RunRow key={run.id} run={run} />
         ))}
       </ol>
-      {canLoadMore && (
-        <button type="button" onClick={() => void loadMore()} disabled={more.busy} data-testid="upload-log-more">
-          {more.busy ? 'Loading…' : 'Show older uploads'}
+      {runs.canLoadMore && (
+        <button type="button" onClick={runs.loadMore} disabled={runs.busy} data-testid="upload-log-more">
+          {runs.busy ? 'Loading…' : 'Show older uploads'}
         </button>
       )}
     </section>
   );
 }
 
-function NumberList({ title, numbers }: { title: string; numbers: string[] }) {
-  if (numbers.length === 0) return null;
+function RunRow({ run }: { run: UploadRunView }) {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const refused = runRefused(run);
+  const batches = runBatches(run);
+  const summary = (
+    <>
+      <span data-testid="upload-run-summary">{runSummary(run)}</span>
+      {batches && (
+        <span className="muted" data-testid="upload-run-batches">
+          {batches}
+        </span>
+      )}
+      {refused && (
+        <span className="tag tag-rejected" data-testid="upload-run-refused">
+          {refused}
+        </span>
+      )}
+      {run.detail && run.kind === 'sync' && <span className="muted">{run.detail}</span>}
+    </>
+  );
+  // A deletion has no numbers to show.
+  if (run.kind === 'deleted') {
+    return (
+      <li className="upload-entry" data-testid="upload-run" data-kind={run.kind}>
+        <div className="upload-head">{summary}</div>
+      </li>
+    );
+  }
   return (
-    <div className="number-list">
-      <h4>{title}</h4>
-      <ul className="mono">
-        {numbers.map((n) => (
-          <li key={n}>{n}</li>
+    <li className="upload-entry" data-testid="upload-run" data-kind={run.kind}>
+      <button
+        type="button"
+        className="upload-toggle"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="upload-run-toggle"
+      >
+        {summary}
+      </button>
+      {open && (
+        <div id={panelId} className="upload-detail">
+          {run.batches === 1 ? (
+            <BatchNumbers batchId={run.id} total={run.added + run.removed + run.refusedNumbers} />
+          ) : (
+            <RunBatches run={run} />
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function RunBatches({ run }: { run: UploadRunView }) {
+  const batches = usePages(
+    (offset, limit) => api.uploadRunBatches(run.id, offset, limit),
+    `upload-run-${run.id}-${run.batches}`,
+    BATCHES_PAGE,
+    { total: run.batches },
+  );
+  return (
+    <>
+      <ErrorText testId="upload-batches-error" error={batches.error} />
+      <ol className="upload-batches" data-testid="upload-batches">
+        {batches.items.map((batch, i) => (
+          <BatchRow key={batch.id} batch={batch} position={i + 1} of={run.batches} />
+        ))}
+      </ol>
+      {batches.canLoadMore && (
+        <button
+          type="button"
+          className="small"
+          onClick={batches.loadMore}
+          disabled={batches.busy}
+          data-testid="upload-batches-more"
+        >
+          {batches.busy ? 'Loading…' : 'Show more batches'}
+        </button>
+      )}
+    </>
+  );
+}
+
+function BatchRow({ batch, position, of }: { batch: UploadBatchView; position: number; of: number }) {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const total = batch.added + batch.removed;
+  return (
+    <li className="upload-batch" data-testid="upload-batch">
+      <button
+        type="button"
+        className="upload-toggle"
+        aria-expanded={open}
+        aria-controls={panelId}
+        disabled={total === 0}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="upload-batch-toggle"
+      >
+        <span data-testid="upload-batch-counts">{batchSummary(batch, position, of)}</span>
+        <time className="muted" dateTime={new Date(batch.at).toISOString()}>
+          {formatTime(batch.at)}
+        </time>
+        <span className={`tag tag-${batch.result}`} data-testid="upload-batch-result">
+          {RESULTS[batch.result]}
+        </span>
+        {batch.detail && <span className="muted">{batch.detail}</span>}
+      </button>
+      {open && (
+        <div id={panelId} className="upload-detail">
+          <BatchNumbers batchId={batch.id} total={total} />
+        </div>
+      )}
+    </li>
+  );
+}
+
+function BatchNumbers({ batchId, total }: { batchId: number; total: number }) {
+  const numbers = usePages(
+    (offset, limit) => api.uploadBatchNumbers(batchId, offset, limit).then((page) => page.numbers),
+    `upload-batch-${batchId}`,
+    NUMBERS_PAGE,
+    { total },
+  );
+  return (
+    <>
+      <ErrorText testId="upload-numbers-error" error={numbers.error} />
+      <ul className="named-numbers" data-testid="upload-numbers">
+        {numbers.items.map((n) => (
+          <li key={`${n.change}${n.e164}`} className="named-number" data-testid="upload-number">
+            <span className={`tag tag-${n.change === 'added' ? 'applied' : 'muted'}`}>
+              {n.change === 'added' ? 'Added' : 'Removed'}
+            </span>
+            <NamedNumber number={n} />
+          </li>
         ))}
       </ul>
-    </div>
+      {numbers.canLoadMore && (
+        <button
+          type="button"
+          className="small"
+          onClick={numbers.loadMore}
+          disabled={numbers.busy}
+          data-testid="upload-numbers-more"
+        >
+          {numbers.busy
+            ? 'Loading…'
+            : `Show more numbers (${formatCount(numbers.items.length)} of ${formatCount(total)} shown)`}
+        </button>
+      )}
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { api } from '../api.ts';
+import { AndMore } from '../components/AndMore.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { formatTime, plural } from '../format.ts';
 import { useLoad } from '../hooks/useLoad.ts';
@@ -27,13 +28,20 @@ export function OnKith() {
       <ul className="people" data-testid="on-kith-list">
         {data?.map((person) => (
           <li key={person.e164} className="person" data-testid="on-kith-item">
-            <span className="person-name" data-testid="on-kith-name">
-              {person.name}
+            <span>
+              <span className="person-name" data-testid="on-kith-name">
+                {person.name}
+              </span>
+              {person.others > 0 && ' '}
+              <AndMore count={person.others} of="contacts" />
             </span>
             {!person.saved && <span className="tag tag-muted">No saved name</span>}
-            <span className="person-number" data-testid="on-kith-number">
-              {person.e164}
-            </span>
+            {/* Without a saved name, the name shown is already the number. */}
+            {person.saved && (
+              <span className="person-number" data-testid="on-kith-number">
+                {person.display}
+              </span>
+            )}
             {person.since !== null && <span className="muted">since {formatTime(person.since)}</span>}
           </li>
         ))}

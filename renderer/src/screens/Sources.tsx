@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SourceSummary } from '../../../main/ipc/contract.ts';
+import type { ImportReport, SourceSummary } from '../../../main/ipc/contract.ts';
 import { api } from '../api.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
@@ -13,16 +13,27 @@ import { useImporter } from '../sources/useImporter.ts';
 /** Address books imported so far: add more, read what went wrong, re-import or remove one. */
 export function Sources() {
   const sources = useLoad(() => api.listSources(), 'sources');
-  const importer = useImporter();
+  // The list is read again as soon as an import ends, not only on the next change event.
+  const importer = useImporter(sources.reload);
   const [removing, setRemoving] = useState<SourceSummary | null>(null);
   const removal = useAction();
+  // The reports on screen when a source was last removed: after that, an empty list is no contradiction of them.
+  const [reportsBeforeRemoval, setReportsBeforeRemoval] = useState<ImportReport[] | null>(null);
 
   async function remove(source: SourceSummary): Promise<void> {
-    if (await removal.run(() => api.removeSource(source.id))) sources.reload();
+    const reports = importer.reports;
+    if (await removal.run(() => api.removeSource(source.id))) {
+      setReportsBeforeRemoval(reports);
+      sources.reload();
+    }
     setRemoving(null);
   }
 
   const list = sources.data ?? [];
+  // A file just imported may not be in the list yet: "Nothing imported yet" would contradict the report beside it.
+  const justImported =
+    importer.busy ||
+    (importer.reports !== reportsBeforeRemoval && importer.reports.some((report) => report.error === null));
   return (
     <section className="screen" aria-labelledby="sources-title">
       <header className="screen-head">
@@ -36,7 +47,7 @@ export function Sources() {
       <section className="panel" aria-labelledby="source-list-title">
         <h3 id="source-list-title">Imported</h3>
         <ErrorText testId="sources-error" error={sources.error ?? removal.error} />
-        {sources.data && list.length === 0 && (
+        {sources.data && list.length === 0 && !justImported && (
           <p className="muted" data-testid="sources-empty">
             Nothing imported yet.
           </p>

@@ -1,6 +1,6 @@
 import type { SourceSummary } from '../../../main/ipc/contract.ts';
 import { formatCount, formatTime, plural } from '../format.ts';
-import { IssueList } from './ImportReports.tsx';
+import { IssueGroup } from './IssueGroup.tsx';
 
 interface Props {
   source: SourceSummary;
@@ -21,12 +21,7 @@ export function SourceRow({ source, busy, onReimport, onRemove }: Props) {
           {formatCount(numbers.valid)} valid, {formatCount(numbers.possible)} possible, {formatCount(numbers.invalid)}{' '}
           invalid numbers · imported {formatTime(source.importedAt)}
         </p>
-        {source.issues.length > 0 && (
-          <details className="source-issues">
-            <summary data-testid="source-issues-toggle">{plural(source.issues.length, 'problem')}</summary>
-            <IssueList issues={source.issues} testId="source-issue" />
-          </details>
-        )}
+        <IssueGroup file={source.name} issues={source.issues} testId="source" />
       </div>
       <div className="source-actions">
         <button type="button" disabled={busy} onClick={() => onReimport(source)} data-testid="source-reimport">

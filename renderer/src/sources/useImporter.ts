@@ -23,8 +23,11 @@ function failed(file: string, error: string): ImportReport {
   return { file, added: 0, updated: 0, unchanged: 0, removed: 0, contacts: 0, issues: [], error };
 }
 
-/** Imports files one by one (so one bad file fails alone), following `import-progress` events. */
-export function useImporter(): Importer {
+/**
+ * Imports files one by one (so one bad file fails alone), following `import-progress` events. `onFinished` runs
+ * once each import is over, whatever came of it.
+ */
+export function useImporter(onFinished?: () => void): Importer {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [reports, setReports] = useState<ImportReport[]>([]);
@@ -45,6 +48,7 @@ export function useImporter(): Importer {
     } finally {
       setBusy(false);
       setProgress(null);
+      onFinished?.();
     }
   }
 
