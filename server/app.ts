@@ -6,7 +6,7 @@ import { authenticate } from './auth/sessions.ts';
 import type { ServerConfig } from './config.ts';
 import { connect, type Connection } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
-import { secretFromFile, type ServerSecret } from './secret.ts';
+import { secretFromFile } from './secret.ts';
 import { scheduleMaintenance } from './maintenance/schedule.ts';
 import { EventHub } from './events/hub.ts';
 import { startRelay, type Relay } from './events/relay.ts';
@@ -24,7 +24,6 @@ import { devSender, webhookSender, type CodeSender } from './verification/sender
 
 /** 1000 numbers of up to 16 characters with JSON quoting fit in well under this. */
 export const BODY_LIMIT = 64 * 1024;
-export { MAX_URL_LENGTH };
 
 export interface BuildOptions {
   /** Replaces the sender the config implies (tests capture codes this way). */
@@ -52,11 +51,10 @@ export function senderFor(config: ServerConfig): CodeSender | null {
 export async function buildServer(config: ServerConfig, options: BuildOptions = {}): Promise<KithServer> {
   // The logger exists only once Fastify does; until then idle-connection errors have nowhere better to go.
   let log: (err: Error) => void = () => {};
+  // Before migrating: migration 008 rekeys stored hashes under it.
+  const secret = config.secret ?? secretFromFile(config.secretFile);
   const conn = connect(config.databaseUrl, config.dbPool, (err) => log(err));
-  let secret: ServerSecret;
   try {
-    // Before migrating: migration 008 rekeys stored hashes under it.
-    secret = config.secret ?? secretFromFile(config.secretFile);
     await migrate(conn.db, conn.dialect, secret);
   } catch (err) {
     await conn.db.destroy();

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { DeviceList, ErrorBody, NumberPage } from '../protocol/api.ts';
 import { BODY_LIMIT } from './app.ts';
 import { routeRegistry, type AnySpec } from './http/route.ts';
-import { call, codeFor, verify } from './testing/client.ts';
+import { call, startSession, verifySession } from './testing/client.ts';
 import { rawRequest } from './testing/raw-http.ts';
 import { openStream } from './testing/stream.ts';
 import { eachDialect, phones, serverFor, signIn, type User } from './testing/suite.ts';
@@ -342,9 +342,9 @@ await eachDialect('control characters', (dialect) => {
 
   it('refuses a control character in any text field with 400 naming the field, and stores nothing', async () => {
     const e164 = '+447700708001';
-    const code = await codeFor(srv().url, e164);
+    const { sessionId, code } = await startSession(srv().url, e164);
     for (const [name, char] of Object.entries(CONTROLS)) {
-      const answer = await verify(srv().url, e164, code, { deviceName: `Lap${char}top` });
+      const answer = await verifySession(srv().url, sessionId, code, { deviceName: `Lap${char}top` });
       expect({ name, status: answer.status, ...answer.body }).toMatchObject({
         name,
         status: 400,

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { MatchList } from '../protocol/api.ts';
 import { setHash } from '../protocol/set-hash.ts';
-import { codeFor, verify } from './testing/client.ts';
+import { startSession, verifySession } from './testing/client.ts';
 import { allEvents, eachDialect, phones, serverFor, signInAll, upload } from './testing/suite.ts';
 
 const UPLOADERS = 20;
@@ -33,15 +33,15 @@ await eachDialect('concurrent uploads and joins', (dialect) => {
     const numbersOf = uploaders.map((_, i) => shuffled([...held[i]!, ...phones(`+4477008${20000 + i * 100}`, 12)], i));
 
     // Codes first, so that the verifications themselves race the uploads.
-    const codes = await Promise.all(joining.map((e164) => codeFor(base, e164)));
+    const sessions = await Promise.all(joining.map((e164) => startSession(base, e164)));
     const uploads = uploaders.flatMap((u, i) =>
       Array.from({ length: BATCHES }, (_, b) => async () => {
         const add = numbersOf[i]!.filter((_, k) => k % BATCHES === b);
         return { owner: i, answer: await upload(u, `race-${i}-${b}-batch`, add) };
       }),
     );
-    const joins = joining.map((e164, j) => async () => {
-      return { joiner: j, answer: await verify(base, e164, codes[j]!) };
+    const joins = sessions.map(({ sessionId, code }, j) => async () => {
+      return { joiner: j, answer: await verifySession(base, sessionId, code) };
     });
     const results = await Promise.all(shuffled<() => Promise<unknown>>([...uploads, ...joins], 7).map((f) => f()));
 

@@ -3,7 +3,7 @@ import type { Account, Deleted, MatchList, NumberPage, SetCheckResult } from '..
 import { EMPTY_SET_HASH } from '../protocol/set-hash.ts';
 import { connect } from './db/connect.ts';
 import { toStored } from './db/schema.ts';
-import { call, codeFor, verify } from './testing/client.ts';
+import { call, startSession, verifySession } from './testing/client.ts';
 import { openStream } from './testing/stream.ts';
 import { allEvents, eachDialect, eventPage, phones, serverFor, signIn, signInAll, uploaded } from './testing/suite.ts';
 
@@ -24,7 +24,7 @@ await eachDialect('deletion', (dialect) => {
     expect((await allEvents(victim)).length).toBe(1);
     expect((await allEvents(alice)).map((e) => e.e164)).toEqual([leaving, '+447701200010']);
     const stream = await openStream(base, second.token);
-    await codeFor(base, leaving); // a verification still pending for the number
+    await startSession(base, leaving); // a verification still pending for the number
 
     expect((await victim.call('DELETE', '/v1/account')).body).toEqual({ ok: true });
     expect((await victim.call('GET', '/v1/account')).status).toBe(401);
@@ -97,10 +97,10 @@ await eachDialect('deletion', (dialect) => {
     const leaving = await signInAll(base, phones('+447701200200', 12));
     const joining = phones('+447701200300', 10);
     await Promise.all(leaving.map((u, i) => uploaded(u, `race-delete-${i}`, joining)));
-    const codes = await Promise.all(joining.map((n) => codeFor(base, n)));
+    const sessions = await Promise.all(joining.map((n) => startSession(base, n)));
     const answers = await Promise.all([
       ...leaving.map((u) => u.call('DELETE', '/v1/account')),
-      ...joining.map((e164, j) => verify(base, e164, codes[j]!)),
+      ...sessions.map((s) => verifySession(base, s.sessionId, s.code)),
     ]);
     expect(answers.map((a) => a.status)).toEqual(Array(answers.length).fill(200));
 

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { ErrorBody } from '../protocol/api.ts';
-import { MAX_URL_LENGTH } from './app.ts';
+import { MAX_URL_LENGTH } from './http/route.ts';
 import { rawRequest, type RawAnswer } from './testing/raw-http.ts';
 import { eachDialect, serverFor, signIn } from './testing/suite.ts';
 

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { expect, it } from 'vitest';
 import { newToken } from './auth/tokens.ts';
-import { call, codeFor, startServer, verify } from './testing/client.ts';
+import { call, startServer, startSession, verifySession } from './testing/client.ts';
 import { openStream } from './testing/stream.ts';
 import { deviceAt, eachDialect, signIn, uploaded } from './testing/suite.ts';
 
@@ -28,9 +28,11 @@ await eachDialect('the log', (dialect) => {
       const owner = await signIn(srv.url, '+447701300002');
       await uploaded(owner, 'log-batch-1', [e164]);
       const stream = await openStream(srv.url, owner.token);
-      const code = await codeFor(srv.url, e164);
-      expect((await verify(srv.url, e164, String((Number(code) + 1) % 1e6).padStart(6, '0'))).status).toBe(400);
-      const answer = await verify(srv.url, e164, code, { deviceName: 'phone' });
+      const { sessionId, code } = await startSession(srv.url, e164);
+      expect((await verifySession(srv.url, sessionId, String((Number(code) + 1) % 1e6).padStart(6, '0'))).status).toBe(
+        400,
+      );
+      const answer = await verifySession(srv.url, sessionId, code, { deviceName: 'phone' });
       expect(answer.status).toBe(200);
       const me = deviceAt(srv.url, answer.body);
       await stream.until(() => stream.events().length === 1);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, expect, it } from 'vitest';
-import { call, codeFor, verify } from './testing/client.ts';
+import { call, startSession, verifySession } from './testing/client.ts';
 import { createTestDatabase } from './testing/databases.ts';
 import { openStream } from './testing/stream.ts';
 import { eachDialect } from './testing/suite.ts';
@@ -79,7 +79,8 @@ await eachDialect('the server process', (dialect) => {
 
       // Shutdown does not wait for clients: fetch keeps its connections alive, and a device has its stream open.
       const e164 = '+447701400001';
-      const verified = await verify(url, e164, await codeFor(url, e164));
+      const { sessionId, code } = await startSession(url, e164);
+      const verified = await verifySession(url, sessionId, code);
       const stream = await openStream(url, verified.body.token);
       await stream.until(() => stream.messages.length > 0);
       child.process.kill('SIGTERM');

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { DeviceList, ErrorBody } from '../protocol/api.ts';
-import { DEFAULT_LIMITS } from './config.ts';
+import { DEFAULT_LIMITS, type LimitConfig } from './config.ts';
 import { pruneExpired } from './maintenance/prune.ts';
 import {
   call,
@@ -14,6 +13,7 @@ import {
 } from './testing/client.ts';
 import { eachDialect, serverFor, signIn, testClock } from './testing/suite.ts';
 import type { CodeSender } from './verification/senders.ts';
+import { newToken } from './auth/tokens.ts';
 
 const MINUTE = 60_000;
 
@@ -31,6 +31,10 @@ function expectTooMany(answer: ApiAnswer<Partial<ErrorBody>>, error: string, sec
 await eachDialect('verification', (dialect) => {
   const clock = testClock();
   const srv = serverFor(dialect, {}, { now: clock.now });
+
+  /** A second server on the same database, trusting X-Forwarded-For, so that each request can have an address of its own. */
+  const behindProxy = (limits: LimitConfig = DEFAULT_LIMITS) =>
+    startServer(dialect, { trustProxy: true, limits }, { now: clock.now }, srv().db);
 
   it('refuses a wrong code with 400, and every guess once the session’s attempts are spent with 429', async () => {
     const base = srv().url;
@@ -55,7 +59,7 @@ await eachDialect('verification', (dialect) => {
 
   it('compares a session’s code against at most the allowed number of guesses, however many arrive at once', async () => {
     // Behind a proxy, from twenty addresses: nothing but the code's own allowance stands in the way.
-    const proxied = await startServer(dialect, { trustProxy: true }, { now: clock.now }, srv().db);
+    const proxied = await behindProxy(LOOPBACK_LIMITS);
     try {
       const { sessionId, code } = await startSession(proxied.url, '+447701100904');
       const guesses = Array.from({ length: 20 }, (_, i) => ({
@@ -83,7 +87,7 @@ await eachDialect('verification', (dialect) => {
     expect((await verifySession(base, fresh.sessionId, fresh.code)).status).toBe(200);
     clock.advance(1);
     expect((await verifySession(base, stale.sessionId, stale.code)).body).toMatchObject({ error: 'code_expired' });
-    const madeUp = randomBytes(32).toString('base64url');
+    const madeUp = newToken();
     expect((await verifySession(base, madeUp, '123456')).body).toMatchObject({ error: 'code_expired' });
   });
 
@@ -105,12 +109,7 @@ await eachDialect('verification', (dialect) => {
 
   it('limits the codes sent to one number per hour from all addresses together', async () => {
     // Behind a proxy, so that every request has an address of its own and only the total stands in the way.
-    const proxied = await startServer(
-      dialect,
-      { trustProxy: true, limits: DEFAULT_LIMITS },
-      { now: clock.now },
-      srv().db,
-    );
+    const proxied = await behindProxy();
     try {
       const base = proxied.url;
       const e164 = '+447701100031';
@@ -177,12 +176,7 @@ await eachDialect('verification', (dialect) => {
   });
 
   it('counts simultaneous code requests for one number exactly, in total and per address', async () => {
-    const proxied = await startServer(
-      dialect,
-      { trustProxy: true, limits: DEFAULT_LIMITS },
-      { now: clock.now },
-      srv().db,
-    );
+    const proxied = await behindProxy();
     try {
       const { startsPerNumberPerHour: total, startsPerNumberPerIpPerHour: share } = DEFAULT_LIMITS;
       const many = Array.from({ length: total + 10 }, (_, i) => ({ 'x-forwarded-for': `192.0.2.${i + 1}` }));

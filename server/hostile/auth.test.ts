@@ -2,12 +2,12 @@
  * Every route that needs a token, called without one, with garbage, and with tokens that were valid once: each
  * answers 401 in the error shape and does nothing. The routes come from the route table.
  */
-import { randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { ErrorBody } from '../../protocol/api.ts';
 import { eachDialect } from '../testing/suite.ts';
 import { hostileServer, type Hostile } from './harness.ts';
 import { everyRoute, label, sampleRequest, urlOf } from './requests.ts';
+import { newToken } from '../auth/tokens.ts';
 
 const guarded = everyRoute().filter((spec) => spec.auth);
 
@@ -27,7 +27,7 @@ async function deadCredentials(h: Hostile): Promise<Record<string, string | unde
   expect((await h.send({ method: 'DELETE', url: '/v1/account', authorization: h.bearer(deleted) })).status).toBe(200);
   return {
     none: undefined,
-    'an unknown token': `Bearer ${randomBytes(32).toString('base64url')}`,
+    'an unknown token': `Bearer ${newToken()}`,
     'a token in another scheme': `Basic ${Buffer.from(`x:${signedOut.token}`).toString('base64')}`,
     'an injection': 'Bearer 0)or(1',
     'a bare scheme': 'Bearer',

@@ -3,7 +3,6 @@
  * the attacker are told apart by their addresses (the server trusts X-Forwarded-For here), and every limit is the
  * default one.
  */
-import { randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { ErrorBody } from '../../protocol/api.ts';
 import { DEFAULT_LIMITS } from '../config.ts';
@@ -11,12 +10,13 @@ import { call, startServer, startVerification, verifySession, type ApiAnswer } f
 import { eachDialect, serverFor, testClock } from '../testing/suite.ts';
 import type { ChallengeVerifier } from '../verification/challenge.ts';
 import type { CodeSender } from '../verification/senders.ts';
+import { newToken } from '../auth/tokens.ts';
 
 const HOUR = 3_600_000;
 const from = (address: string) => ({ 'x-forwarded-for': address });
 /** Any six digits but these. */
 const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
-const madeUpSession = () => randomBytes(32).toString('base64url');
+const madeUpSession = () => newToken();
 
 function statuses(answers: ApiAnswer<unknown>[]): Record<number, number> {
   const counts: Record<number, number> = {};

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { API_PREFIX, Session, VerificationCheck, VerificationStart, VerificationStarted } from '../../protocol/api.ts';
 import { findOrCreateUser } from '../account/join.ts';
 import { createSession } from '../auth/sessions.ts';
@@ -40,24 +40,21 @@ const verify = defineRoute({
   },
 });
 
-/** The one-step form of earlier clients: the number and the code, with no session. */
-function isOneStep(body: unknown): boolean {
-  return typeof body === 'object' && body !== null && 'e164' in body && !('sessionId' in body);
+/**
+ * A code belongs to its session, so the one-step form of earlier clients (the number and the code, with no session)
+ * can no longer sign in. Such a client is told to update, rather than that its body has the wrong shape.
+ */
+function refuseOneStep({ body }: FastifyRequest): void {
+  if (typeof body !== 'object' || body === null || !('e164' in body) || 'sessionId' in body) return;
+  throw new HttpError(
+    400,
+    'session_required',
+    'send the sessionId that POST /v1/verification/start returned, with the code, instead of the number: this client needs an update',
+    { field: 'sessionId' },
+  );
 }
 
 export function verificationRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  // A code belongs to its session, so a number and a code alone can no longer sign in. Such a client is told to
-  // update, rather than that its body has the wrong shape.
-  app.addHook('preHandler', async (request) => {
-    if (request.routeOptions.url !== verify.url || !isOneStep(request.body)) return;
-    throw new HttpError(
-      400,
-      'session_required',
-      'send the sessionId that POST /v1/verification/start returned, with the code, instead of the number: this client needs an update',
-      { field: 'sessionId' },
-    );
-  });
-
   mount(app, start, async ({ body, request }) => {
     if (!ctx.sender) {
       throw new HttpError(503, 'no_sender', 'this server has no SMS gateway configured (set KITH_SMS_WEBHOOK_URL)');
@@ -100,37 +97,42 @@ export function verificationRoutes(app: FastifyInstance, ctx: ServerContext): vo
     };
   });
 
-  mount(app, verify, async ({ body, request }) => {
-    const now = ctx.now();
-    const wait = await ctx.attemptsByIp.hit(requesterOf(request.ip), now);
-    if (wait > 0) throw tooMany('too_many_attempts', 'too many verification attempts from this address', wait);
-    // The attempt is taken and committed here, before the sign-in's transaction: a failure there keeps it spent.
-    const matched = await checkCode(ctx.conn.db, body.sessionId, body.code, now);
-    const { db, dialect } = ctx.conn;
-    // One transaction: the code is spent, the account created with its join events, and the device's session
-    // made, or none of it happens and the code can be used again.
-    const { joined, session } = await db.transaction().execute(async (trx) => {
-      await spendCode(trx, matched);
-      const discoverable = body.discoverable ?? true;
-      const joined = await findOrCreateUser(
-        trx,
-        dialect,
-        ctx.secret,
-        matched.e164,
-        ctx.config.budget,
-        now,
-        discoverable,
-      );
-      const session = await createSession(trx, joined.userId, body.deviceName ?? null, now);
-      return { joined, session };
-    });
-    announceJoins(ctx, request, joined, 'join events written');
-    return {
-      token: session.token,
-      userId: joined.userId,
-      e164: fromStored(matched.e164),
-      deviceId: session.sessionId,
-      newAccount: joined.created,
-    };
-  });
+  mount(
+    app,
+    verify,
+    async ({ body, request }) => {
+      const now = ctx.now();
+      const wait = await ctx.attemptsByIp.hit(requesterOf(request.ip), now);
+      if (wait > 0) throw tooMany('too_many_attempts', 'too many verification attempts from this address', wait);
+      // The attempt is taken and committed here, before the sign-in's transaction: a failure there keeps it spent.
+      const matched = await checkCode(ctx.conn.db, body.sessionId, body.code, now);
+      const { db, dialect } = ctx.conn;
+      // One transaction: the code is spent, the account created with its join events, and the device's session
+      // made, or none of it happens and the code can be used again.
+      const { joined, session } = await db.transaction().execute(async (trx) => {
+        await spendCode(trx, matched);
+        const discoverable = body.discoverable ?? true;
+        const joined = await findOrCreateUser(
+          trx,
+          dialect,
+          ctx.secret,
+          matched.e164,
+          ctx.config.budget,
+          now,
+          discoverable,
+        );
+        const session = await createSession(trx, joined.userId, body.deviceName ?? null, now);
+        return { joined, session };
+      });
+      announceJoins(ctx, request, joined, 'join events written');
+      return {
+        token: session.token,
+        userId: joined.userId,
+        e164: fromStored(matched.e164),
+        deviceId: session.sessionId,
+        newAccount: joined.created,
+      };
+    },
+    refuseOneStep,
+  );
 }

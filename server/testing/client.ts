@@ -99,28 +99,6 @@ export function verifySession(
   return call(base, 'POST', '/v1/verification/verify', { body: { sessionId, code, ...extra }, headers });
 }
 
-/** The session `codeFor` last opened for each server and number, as a client keeps its pending one. */
-const pending = new Map<string, string>();
-
-/** Asks for a code for the number and returns it (a server in dev mode hands it back); `verify` uses its session. */
-export async function codeFor(base: string, e164: string): Promise<string> {
-  const { sessionId, code } = await startSession(base, e164);
-  pending.set(`${base} ${e164}`, sessionId);
-  return code;
-}
-
-/** Guesses `code` in the session that `codeFor` last opened for the number on this server. */
-export function verify(
-  base: string,
-  e164: string,
-  code: string,
-  extra: { deviceName?: string; discoverable?: boolean } = {},
-): Promise<ApiAnswer<Session & Partial<ErrorBody>>> {
-  const sessionId = pending.get(`${base} ${e164}`);
-  if (!sessionId) throw new Error(`verify ${e164}: no codeFor(${base}, ${e164}) before`);
-  return verifySession(base, sessionId, code, extra);
-}
-
 /** Verifies a number through the dev-mode code and returns its session. */
 export async function login(
   base: string,

@@ -6,6 +6,7 @@
  */
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { newToken } from '../auth/tokens.ts';
 import type { Database } from '../db/schema.ts';
 import { HttpError } from '../http/errors.ts';
 
@@ -36,7 +37,7 @@ export async function issueCode(
   ttlSeconds: number,
   now: number,
 ): Promise<IssuedCode> {
-  const sessionId = randomBytes(32).toString('base64url');
+  const sessionId = newToken();
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const salt = randomBytes(16).toString('hex');
   await db
