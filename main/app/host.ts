@@ -37,7 +37,7 @@ import { SyncError } from '../sync/errors.ts';
 import { excludedNumbers } from '../sync/exclusions.ts';
 import { activity, uploadBatchNumbers, uploadRunBatches, uploadRuns } from '../sync/history.ts';
 import { displayName, excludedContacts, joinedContacts, namedNumbers } from '../sync/names.ts';
-import { pendingSignOuts, type PendingSignOut } from '../sync/sign-outs.ts';
+import type { PendingSignOut } from '../sync/sign-outs.ts';
 import {
   deleteAccount,
   deleteServerData,
@@ -107,7 +107,8 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
     try {
       if (getSetting(host.db, 'demo_server') === '1') await host.ensureDemoServer();
       // Signed out with a sign-out still unconfirmed, the engine runs to send it.
-      if (host.engine.status().signedIn || pendingSignOuts(host.db).length > 0) host.engine.start();
+      const status = host.engine.status();
+      if (status.signedIn || status.pendingSignOuts.length > 0) host.engine.start();
       return host;
     } catch (err) {
       await host.close();
@@ -125,14 +126,15 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
 
   state(): AppState {
     const url = getSetting(this.db, 'server_url');
+    const status = this.engine.status();
     return {
       ownNumber: getSetting(this.db, 'own_number'),
       region: defaultRegion(this.db),
       server: url ? { url, demo: getSetting(this.db, 'demo_server') === '1' } : null,
-      signedIn: this.engine.status().signedIn,
+      signedIn: status.signedIn,
       notifications: getSetting(this.db, 'notifications') !== '0',
       theme: storedTheme(getSetting(this.db, 'theme')),
-      pendingSignOuts: pendingSignOuts(this.db).map(signOutView),
+      pendingSignOuts: status.pendingSignOuts.map(signOutView),
     };
   }
 

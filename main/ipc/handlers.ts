@@ -49,7 +49,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     },
 
     'account:set-own-number': {
-      args: z.tuple([z.string().min(3).max(40), z.string().regex(/^[A-Za-z]{2}$/)]),
+      args: z.tuple([z.string().min(3).max(40), country]),
       run: (number, region) => host.setOwnNumber(number, region),
     },
     'account:start-verification': {
@@ -94,7 +94,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'contacts:page': {
       args: z.tuple([
         z.strictObject({
-          offset: z.number().int().min(0),
+          offset,
           limit: z.number().int().min(1).max(500),
           search: z.string().max(200),
           filter: z.enum(['all', 'on-kith', 'not-on-kith', 'invalid', 'to-check', 'excluded']),

@@ -11,9 +11,10 @@ import type { InboxEvent } from '../../protocol/api.ts';
 import { storeFailure } from '../store/errors.ts';
 import type { Db } from '../store/open.ts';
 import { getSetting, setSetting } from '../store/settings.ts';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
+import { backoffDelay, DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff.ts';
 import type { ClientOptions, ServerClient } from './client.ts';
 import { NotSignedInError, SyncError, type FailureKind } from './errors.ts';
+import { logActivity } from './history.ts';
 import { applyEvents, eventCursor } from './joins.ts';
 import {
   cutBatches,
@@ -163,9 +164,10 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
     const counts = outboxCounts(this.db);
     const next = nextAttemptAt(this.db);
     const lastSync = getSetting(this.db, 'last_sync_at');
+    const server = getSetting(this.db, 'server_url');
     return {
-      signedIn: this.tokens.read() !== null && getSetting(this.db, 'server_url') !== null,
-      server: getSetting(this.db, 'server_url'),
+      signedIn: this.tokens.read() !== null && server !== null,
+      server,
       connectivity: this.connectivity === 'unknown' ? this.lastKnownConnectivity() : this.connectivity,
       paused: getSetting(this.db, 'sync_paused') === '1',
       running: this.current !== null,
@@ -417,10 +419,7 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
         return false;
       }
       if (err.kind === 'unauthorized') throw err;
-      const delay =
-        err.kind === 'rate_limited'
-          ? (err.retryAfterMs ?? 60_000)
-          : backoffDelay(batch.attempts, this.backoff, this.random);
+      const delay = retryDelay(err, batch.attempts, this.backoff, this.random);
       const prefix = err.kind === 'rate_limited' ? RATE_LIMITED : `${err.kind}:`;
       markRetry(this.db, batch, `${prefix} ${err.message}`, this.now() + delay);
       this.failed(err, 'upload');
@@ -502,13 +501,11 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
     if (s.matches > 0) parts.push(`${s.matches} on Kith`);
     if (s.reconciled === 'repaired') parts.push('repaired after comparing with the server');
     if (s.queued > 0) parts.push(`${s.queued} still queued`);
-    this.db
-      .prepare(`INSERT INTO activity (at, kind, message) VALUES (?, 'sync', ?)`)
-      .run(this.now(), `Synced: ${parts.join('; ')}`);
+    logActivity(this.db, this.now(), 'sync', `Synced: ${parts.join('; ')}`);
   }
 
   private logError(message: string): void {
-    this.db.prepare(`INSERT INTO activity (at, kind, message) VALUES (?, 'error', ?)`).run(this.now(), message);
+    logActivity(this.db, this.now(), 'error', message);
   }
 
   /** After a pass in background mode: probe when offline, else wake for the next due batch or reconciliation. */

@@ -11,6 +11,11 @@ export type FailureKind =
   /** 401: the session is gone; the user must log in again. */
   | 'unauthorized';
 
+/** Failures a later try can get past by itself: no answer, a failing server, a rate limit. */
+export function isTransient(kind: FailureKind): boolean {
+  return kind === 'network' || kind === 'server' || kind === 'rate_limited';
+}
+
 export class SyncError extends Error {
   readonly kind: FailureKind;
   readonly status: number | null;
@@ -34,7 +39,7 @@ export class SyncError extends Error {
   }
 
   get transient(): boolean {
-    return this.kind === 'network' || this.kind === 'server' || this.kind === 'rate_limited';
+    return isTransient(this.kind);
   }
 }
 

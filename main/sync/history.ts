@@ -162,6 +162,11 @@ export interface ActivityEntry {
   message: string;
 }
 
+/** Adds an entry to the activity feed. */
+export function logActivity(db: Db, at: number, kind: ActivityEntry['kind'], message: string): void {
+  cachedStatement(db, 'INSERT INTO activity (at, kind, message) VALUES (?, ?, ?)').run(at, kind, message);
+}
+
 export function activity(db: Db, limit = 100): ActivityEntry[] {
   return db.prepare('SELECT at, kind, message FROM activity ORDER BY id DESC LIMIT ?').all(limit) as ActivityEntry[];
 }

@@ -2,6 +2,7 @@
 import type { InboxEvent, Match } from '../../protocol/api.ts';
 import type { Db } from '../store/open.ts';
 import { getSetting, setSetting } from '../store/settings.ts';
+import { logActivity } from './history.ts';
 import { displayName } from './names.ts';
 
 export function eventCursor(db: Db): number {
@@ -21,13 +22,12 @@ export function applyEvents(db: Db, events: readonly InboxEvent[], cursor: numbe
     );
     const knownAs = db.prepare('SELECT registered_user_id FROM numbers WHERE e164 = ?').pluck();
     const register = db.prepare(`UPDATE numbers SET registered_user_id = ?, registered_at = ? WHERE e164 = ?`);
-    const activity = db.prepare(`INSERT INTO activity (at, kind, message) VALUES (?, 'join', ?)`);
     const fresh: InboxEvent[] = [];
     for (const e of events) {
       const known = knownAs.get(e.e164) === String(e.userId);
       if (insert.run(e.id, e.userId, e.e164, e.createdAt, now, known ? 1 : 0).changes === 0 || known) continue;
       register.run(String(e.userId), e.createdAt, e.e164);
-      activity.run(now, `${displayName(db, e.e164) ?? e.e164} joined Kith`);
+      logActivity(db, now, 'join', `${displayName(db, e.e164) ?? e.e164} joined Kith`);
       fresh.push(e);
     }
     if (cursor > eventCursor(db)) setSetting(db, 'event_cursor', String(cursor));

@@ -5,9 +5,10 @@
  * Each row names its own server, so a later sign-in, to the same server or another, neither loses nor reuses it.
  */
 import type { Db } from '../store/open.ts';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
+import { DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff.ts';
 import { ServerClient, type ClientOptions } from './client.ts';
 import { SyncError } from './errors.ts';
+import { logActivity } from './history.ts';
 import type { TokenStore } from './session.ts';
 
 /** A sign-out still to be sent; never its token, which stays in the store. */
@@ -84,6 +85,7 @@ export async function sendSignOuts(db: Db, tokens: TokenStore, options: SendOpti
         logActivity(
           db,
           options.now(),
+          'error',
           `The sign-out from ${row.server} could not be sent: its token can no longer be read on this device`,
         );
         return;
@@ -101,10 +103,7 @@ export async function sendSignOuts(db: Db, tokens: TokenStore, options: SendOpti
           round.confirmed.push(row.server);
           return;
         }
-        const delay =
-          err.kind === 'rate_limited'
-            ? (err.retryAfterMs ?? 60_000)
-            : backoffDelay(row.attempts, options.backoff ?? DEFAULT_BACKOFF, options.random);
+        const delay = retryDelay(err, row.attempts, options.backoff ?? DEFAULT_BACKOFF, options.random);
         db.prepare(
           'UPDATE pending_sign_outs SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?',
         ).run(options.now() + delay, `${err.kind}: ${err.message}`, row.id);
@@ -119,8 +118,4 @@ export async function sendSignOuts(db: Db, tokens: TokenStore, options: SendOpti
 
 function forget(db: Db, id: number): void {
   db.prepare('DELETE FROM pending_sign_outs WHERE id = ?').run(id);
-}
-
-function logActivity(db: Db, at: number, message: string): void {
-  db.prepare(`INSERT INTO activity (at, kind, message) VALUES (?, 'error', ?)`).run(at, message);
 }

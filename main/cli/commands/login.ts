@@ -3,7 +3,7 @@ import { openStore } from '../../store/open.ts';
 import { SyncError } from '../../sync/errors.ts';
 import { login, logout, pendingVerification, settingsTokenStore } from '../../sync/session.ts';
 import { dbOption, parseCommand } from '../args.ts';
-import { CliError, UsageError } from '../errors.ts';
+import { CliError, EXIT_QUEUED, UsageError } from '../errors.ts';
 import { resolveDbPath } from '../paths.ts';
 
 /** Two steps where the code is texted: the second takes the server and number the first asked for. */
@@ -50,9 +50,6 @@ export async function runLogin(argv: string[]): Promise<number> {
   }
 }
 
-/** Exit status when the server could not be told: signed out here, the sign-out is queued and sent later. */
-export const EXIT_SIGN_OUT_QUEUED = 3;
-
 export async function runLogout(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand('logout', argv, dbOption);
   if (positionals.length > 0) throw new UsageError(`kith logout: unexpected argument ${positionals[0]}`);
@@ -65,7 +62,7 @@ export async function runLogout(argv: string[]): Promise<number> {
       return 0;
     }
     console.log('Signed out on this device; the server will be told when it can be reached.');
-    return EXIT_SIGN_OUT_QUEUED;
+    return EXIT_QUEUED;
   } finally {
     db.close();
   }

@@ -1,22 +1,13 @@
 import { openStore, type Db } from '../../store/open.ts';
 import { getSetting, setSetting } from '../../store/settings.ts';
 import { SyncEngine, type SyncStatus } from '../../sync/engine.ts';
-import type { FailureKind } from '../../sync/errors.ts';
+import { isTransient } from '../../sync/errors.ts';
 import { dbOption, parseCommand } from '../args.ts';
-import { CliError, UsageError } from '../errors.ts';
+import { CliError, EXIT_QUEUED, UsageError } from '../errors.ts';
 import { resolveDbPath } from '../paths.ts';
 
 export const syncUsage = 'kith sync [--server URL] [--resume] [--retry-rejected] [--reconcile] [--db PATH]';
 export const statusUsage = 'kith status [--json] [--db PATH]';
-
-/**
- * Exit status when a step of the sync failed in a way the next sync retries (offline, a dropped connection, server
- * errors, rate limit), or changes remain queued: they go out on the next sync.
- */
-export const EXIT_QUEUED = 3;
-
-/** Failures the next sync retries by itself: no answer, a failing server, a rate limit. */
-const RETRIED: ReadonlySet<FailureKind> = new Set(['network', 'server', 'rate_limited']);
 
 export async function runSync(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand('sync', argv, {
@@ -61,7 +52,7 @@ export async function runSync(argv: string[]): Promise<number> {
       console.log(`${s.queued} batch(es) still queued (${s.connectivity}); they are kept and sent on the next sync.`);
     // A refused session (sign in again) or a refused request needs the user, not another try. A sign-out always
     // stays queued, so it is retried whatever the server said.
-    if (s.failures.some((f) => f.step !== 'revoke' && !RETRIED.has(f.kind))) return 1;
+    if (s.failures.some((f) => f.step !== 'revoke' && !isTransient(f.kind))) return 1;
     return s.failures.length > 0 || s.queued > 0 ? EXIT_QUEUED : 0;
   } finally {
     await engine.stop();
