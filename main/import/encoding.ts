@@ -46,13 +46,6 @@ function repeated(bytes: Uint8Array, bom: number[]): number {
   return at;
 }
 
-/** Text without the BOMs (U+FEFF) at its start that decoding left: a UTF-16 file may hold a second one. */
-export function withoutLeadingBoms(text: string): string {
-  let i = 0;
-  while (text.charCodeAt(i) === 0xfeff) i++;
-  return i === 0 ? text : text.slice(i);
-}
-
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 
 /** True when the bytes are well-formed UTF-8. */

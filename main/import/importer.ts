@@ -125,8 +125,10 @@ export async function importFile(db: Db, path: string, opts: ImportOptions): Pro
     // The countries the user gave numbers written without one; usually none, then nothing extra crosses to threads.
     const countries = chosenCountries(db);
     const chosen = countries.size > 0 ? countries : undefined;
-    // Records the last import reported a problem in are read again, so that this report names it too.
-    const sync = new SourceSync(db, sourceId, sourceContacts(db, sourceId), now, reportedLines(db, sourceId));
+    // Cards the last import reported a problem in are read again, so that this report names it too. A CSV file is
+    // parsed whole on every import, which reports its problems anew: its rows need no second reading.
+    const reported = format === 'vcard' ? reportedLines(db, sourceId) : [];
+    const sync = new SourceSync(db, sourceId, sourceContacts(db, sourceId), now, reported);
     const errors: ImportIssue[] = [];
     let recordsRead: number;
     let work: Work;

@@ -8,7 +8,7 @@ export const LONE_CR_AS_LINE_END = 'A lone carriage return was read as the end o
 export const LONE_CR_AS_SPACE = 'A lone carriage return inside a value was read as a space.';
 
 /** A file pasted together from a classic Mac OS file and another has one per line; the first few tell enough. */
-export const MAX_LONE_CR_REPORTS = 20;
+const MAX_LONE_CR_REPORTS = 20;
 
 /** The repairs as issues of `file`: the first MAX_LONE_CR_REPORTS, then one that counts the rest. */
 export function loneCrIssues(file: string, repairs: ReadonlyArray<{ line: number; message: string }>): ImportIssue[] {

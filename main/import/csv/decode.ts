@@ -1,6 +1,6 @@
 /** Turn the bytes of a CSV file into text, guessing the charset when the file does not say. */
 
-import { decodeCharset, isUtf8, sniffEncoding, withoutLeadingBoms } from '../encoding.ts';
+import { decodeCharset, isUtf8, sniffEncoding } from '../encoding.ts';
 
 export type CsvCharset = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis' | 'windows-1252';
 
@@ -27,9 +27,7 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedCsv {
   } else {
     charset = 'windows-1252';
   }
-  // A BOM left after decoding (a second one in a UTF-16 file) would otherwise end up in the first header name.
-  const text = withoutLeadingBoms(decodeCharset(body, charset));
-  return { text, charset };
+  return { text: decodeCharset(body, charset), charset };
 }
 
 const sjisStrict = new TextDecoder('shift_jis', { fatal: true });

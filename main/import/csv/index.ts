@@ -31,9 +31,9 @@ export interface CsvContacts {
 }
 
 export const NO_HEADER = 'The first row is not a header with a name or phone column, so the file was not read.';
-export const HEADER_UNREADABLE =
+const HEADER_UNREADABLE =
   'The first row could not be read as a header with a name or phone column, so the file was not read.';
-export const EMPTY_CSV = 'The file is empty: it has no header row with a name or phone column.';
+const EMPTY_CSV = 'The file is empty: it has no header row with a name or phone column.';
 
 /** How much of a file `looksLikeCsv` reads. */
 const SNIFF_BYTES = 64 * 1024;

@@ -151,7 +151,7 @@ function holdsUtf8Character(bytes: Uint8Array): boolean {
 }
 
 /** Length of the well-formed UTF-8 sequence at `i` (RFC 3629: no overlongs, no surrogates), or 0. */
-export function utf8SequenceLength(b: Uint8Array, i: number): number {
+function utf8SequenceLength(b: Uint8Array, i: number): number {
   const b0 = b[i]!;
   if (b0 < 0x80) return 1;
   let n: number;

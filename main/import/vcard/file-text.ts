@@ -1,4 +1,4 @@
-import { sniffEncoding, withoutLeadingBoms } from '../encoding.ts';
+import { sniffEncoding } from '../encoding.ts';
 import { LONE_CR_AS_LINE_END, LONE_CR_AS_SPACE } from '../lone-cr.ts';
 import type { LineIssue } from './tokenize.ts';
 
@@ -19,7 +19,7 @@ export function fileText(bytes: Uint8Array): FileText {
   const { encoding, bomLength } = sniffEncoding(bytes);
   const body = bytes.subarray(bomLength);
   if (encoding === 'utf-16le' || encoding === 'utf-16be') {
-    return { ...lineEnds(withoutLeadingBoms(new TextDecoder(encoding).decode(body))), binary: false };
+    return { ...lineEnds(new TextDecoder(encoding).decode(body)), binary: false };
   }
   const latin1 = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1');
   return { ...lineEnds(latin1), binary: true };
@@ -36,7 +36,7 @@ const PROPERTY_START = /[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*[:;]/y;
  * a folded continuation (space or tab), or a quoted-printable soft break before it (`=`). Anywhere else it sits
  * inside a value and is read as a space, which keeps the value whole (Thunderbird writes such CRs in notes).
  */
-export function lineEnds(text: string): { text: string; repairs: LineIssue[] } {
+function lineEnds(text: string): { text: string; repairs: LineIssue[] } {
   if (text.indexOf('\n') === -1) return { text: text.replace(/\r/g, '\n'), repairs: [] };
   // Clean LF and CRLF files leave here after one native search, with no copy.
   if (text.indexOf('\r') === -1) return { text, repairs: [] };

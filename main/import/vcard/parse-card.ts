@@ -3,7 +3,7 @@ import { hasNameText, NOTHING_USABLE_CARD, UNDECODABLE_NAME_AND_NO_NUMBER } from
 import { RecordError } from '../types.ts';
 import type { ParsedContact, RawPhone, RecordIssue } from '../types.ts';
 import type { VcardChunk } from './chunk.ts';
-import { decodeValue, decodeValueChecked, type DecodeTrouble } from './decode.ts';
+import { decodeValueChecked, type DecodedValue, type DecodeTrouble } from './decode.ts';
 import { splitEscaped, tidy, unescapeText } from './escape.ts';
 import { labelFromAbLabel, labelFromTypes } from './label.ts';
 import { BEGIN, END, LINE_BREAK, markerOf } from './markers.ts';
@@ -82,9 +82,9 @@ function readCard(chunk: VcardChunk): ParsedContact {
 
   const v21 = version === '2.1';
   const binary = chunk.binary === true;
-  const read = (prop: CardProp, params = paramsOf(prop)): string =>
-    decodeValue(propValue(lines, prop, v21), params.encoding, params.charset, binary);
-  const text = (prop: CardProp): string => tidy(unescapeText(read(prop)));
+  const decoded = (prop: CardProp, params = paramsOf(prop)): DecodedValue =>
+    decodeValueChecked(propValue(lines, prop, v21), params.encoding, params.charset, binary);
+  const read = (prop: CardProp, params = paramsOf(prop)): string => decoded(prop, params).text;
 
   const phones: RawPhone[] = [];
   for (const { prop, group } of tel) {
@@ -92,22 +92,20 @@ function readCard(chunk: VcardChunk): ParsedContact {
     const raw = unescapeText(read(prop, params)).trim();
     if (raw === '' || NOT_A_NUMBER.test(raw)) continue;
     const custom = group === '' ? undefined : abLabels.get(group);
-    let label = custom === undefined ? '' : labelFromAbLabel(text(custom));
+    let label = custom === undefined ? '' : labelFromAbLabel(plainText(read(custom)));
     if (label === '') label = labelFromTypes(params.types);
     phones.push({ raw, label });
   }
 
-  const decoded = (prop: CardProp): Decoded => {
-    const params = paramsOf(prop);
-    return decodeValueChecked(propValue(lines, prop, v21), params.encoding, params.charset, binary);
-  };
   // In order of preference: FN, N, NICKNAME, ORG, EMAIL.
   const name = chooseName(
     [
       [fn, plainText],
       [n, (v) => composeName(v, v21)],
-      [nickname, (v) => firstNickname(v, v21)],
-      [org, organization],
+      // NICKNAME is a list of nicknames from 3.0 on: the first one with text is the name.
+      [nickname, (v) => (v21 ? plainText(v) : firstPart(v, ','))],
+      // ORG is Name;Unit;Unit…: the organization's name is the first part with text.
+      [org, (v) => firstPart(v, ';')],
       [email, plainText],
     ],
     decoded,
@@ -130,8 +128,6 @@ function readCard(chunk: VcardChunk): ParsedContact {
   return contact;
 }
 
-type Decoded = ReturnType<typeof decodeValueChecked>;
-
 interface NameCandidate {
   line: number;
   text: string;
@@ -148,7 +144,7 @@ function plainText(value: string): string {
  */
 function chooseName(
   sources: ReadonlyArray<readonly [CardProp[], (value: string) => string]>,
-  decoded: (p: CardProp) => Decoded,
+  decoded: (p: CardProp) => DecodedValue,
 ): NameCandidate | null {
   let damaged: NameCandidate | null = null;
   for (const [props, asName] of sources) {
@@ -167,7 +163,7 @@ function chooseName(
 const SHOWN_NAME = 60;
 
 /** The report's sentence for a name that could not be read as written. */
-export function nameTroubleMessage(trouble: DecodeTrouble, name: string): string {
+function nameTroubleMessage(trouble: DecodeTrouble, name: string): string {
   const chars = Array.from(name);
   const shown = chars.length > SHOWN_NAME ? `${chars.slice(0, SHOWN_NAME - 1).join('')}…` : name;
   switch (trouble.kind) {
@@ -213,20 +209,10 @@ export function composeName(value: string, v21: boolean): string {
   return tidy([prefix, given, additional, family, suffix].filter((p) => p !== undefined && p.trim() !== '').join(' '));
 }
 
-/** NICKNAME is a list of nicknames from 3.0 on (commas separate them); the first one with text is the name. */
-function firstNickname(value: string, v21: boolean): string {
-  const parts = v21 ? [value] : splitEscaped(value, ',');
-  for (const part of parts) {
-    const t = tidy(unescapeText(part));
-    if (t !== '') return t;
-  }
-  return '';
-}
-
-/** ORG is Name;Unit;Unit…: the organization's name is the first non-empty part. */
-function organization(value: string): string {
-  for (const part of splitEscaped(value, ';')) {
-    const t = tidy(unescapeText(part));
+/** The first of the parts split at `sep` that holds text, unescaped and tidied; '' when none does. */
+function firstPart(value: string, sep: ';' | ','): string {
+  for (const part of splitEscaped(value, sep)) {
+    const t = plainText(part);
     if (t !== '') return t;
   }
   return '';

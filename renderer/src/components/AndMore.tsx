@@ -7,15 +7,18 @@ interface Props {
 }
 
 /**
- * "and 4 more" after a number or a name, in words so that it is not read as part of the number; screen readers
- * hear what there is more of.
+ * " and 4 more" after a number or a name (the space included), in words so that it is not read as part of the
+ * number; screen readers hear what there is more of.
  */
 export function AndMore({ count, of }: Props) {
   if (count <= 0) return null;
   return (
-    <span className="more" aria-label={moreLabel(count, of)} data-testid="and-more">
-      {`and ${formatCount(count)} more`}
-    </span>
+    <>
+      {' '}
+      <span className="more" aria-label={moreLabel(count, of)} data-testid="and-more">
+        {`and ${formatCount(count)} more`}
+      </span>
+    </>
   );
 }
 

@@ -7,7 +7,6 @@ export function NamedNumber({ number }: { number: NamedNumberView }) {
     <>
       <span className="person-name" data-testid="named-number-name">
         {number.name ?? <span className="muted">No saved name</span>}
-        {number.others > 0 && ' '}
         <AndMore count={number.others} of="contacts" />
       </span>
       <span className="person-number" data-testid="named-number-number">

@@ -3,7 +3,7 @@ import { formatRelative } from '../format.ts';
 import { useNow } from '../hooks/useNow.ts';
 
 /** What the user is told after a sign-out the server could not hear of: signed out here, the server told later. */
-export const SIGN_OUT_PENDING = 'Signed out on this device; the server will be told when it can be reached.';
+const SIGN_OUT_PENDING = 'Signed out on this device; the server will be told when it can be reached.';
 
 /** Which servers still wait to hear of a sign-out, and why they have not yet. */
 export function SignOutPending({ signOuts }: { signOuts: PendingSignOutView[] }) {

@@ -41,7 +41,6 @@ function RowText({ row }: { row: ContactRowView }) {
       <span className="contact-name">{row.name}</span>
       <span className="contact-phone">
         {row.phone || 'No number'}
-        {row.phones > 1 && ' '}
         <AndMore count={row.phones - 1} of="numbers" />
       </span>
       <span className="contact-tags">

@@ -31,7 +31,6 @@ export function Exclusions() {
               </span>
               <span className="person-number" data-testid="privacy-excluded-phone">
                 {contact.phone || 'No number'}
-                {contact.phones > 1 && ' '}
                 <AndMore count={contact.phones - 1} of="numbers" />
               </span>
             </span>

@@ -8,12 +8,8 @@ export function runSummary(run: UploadRunView): string {
   if (run.kind === 'deleted') {
     return `Deleted at ${when} — ${run.detail ?? 'the uploaded numbers were deleted from the server'}`;
   }
-  const { added, removed } = run;
-  if (added > 0 && removed > 0)
-    return `Sync at ${when} — ${plural(added, 'number')} added, ${formatCount(removed)} removed`;
-  if (added > 0) return `Sync at ${when} — ${plural(added, 'number')} added`;
-  if (removed > 0) return `Sync at ${when} — ${plural(removed, 'number')} removed`;
-  return `Sync at ${when} — nothing uploaded`;
+  if (run.added === 0 && run.removed === 0) return `Sync at ${when} — nothing uploaded`;
+  return `Sync at ${when} — ${batchCounts(run)}`;
 }
 
 /** "in 41 batches", or null for a run of one batch. */

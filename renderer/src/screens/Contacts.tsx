@@ -74,12 +74,12 @@ export function Contacts({ onImport }: { onImport: () => void }) {
 
   const empty = cache.total === 0;
   const nothingAtAll = empty && search === '' && filter === 'all';
-  const classes = ['screen', 'contacts-screen', single ? 'single' : 'split', openId !== null ? 'detail-open' : ''];
+  const classes = ['screen', 'contacts-screen', single && 'single', openId !== null && 'detail-open'];
   return (
     <section
       ref={screen}
       tabIndex={-1}
-      className={classes.join(' ').trim()}
+      className={classes.filter(Boolean).join(' ')}
       aria-labelledby="contacts-title"
       data-layout={single ? 'single' : 'split'}
     >

@@ -32,7 +32,6 @@ export function OnKith() {
               <span className="person-name" data-testid="on-kith-name">
                 {person.name}
               </span>
-              {person.others > 0 && ' '}
               <AndMore count={person.others} of="contacts" />
             </span>
             {!person.saved && <span className="tag tag-muted">No saved name</span>}

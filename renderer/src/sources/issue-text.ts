@@ -2,7 +2,7 @@ import type { SourceIssue } from '../../../main/ipc/contract.ts';
 import { baseName } from '../format.ts';
 
 /** `file:line: message`, with the file's name only (imports are copies inside the app's data folder). */
-export function issueText(issue: SourceIssue): string {
+function issueText(issue: SourceIssue): string {
   return `${baseName(issue.file)}:${issue.line}: ${issue.message}`;
 }
 
