@@ -32,8 +32,9 @@ export default defineConfig({
     build: {
       outDir: fromRoot('out/main'),
       // Dependencies load from node_modules at runtime; the native SQLite addon must never be bundled.
-      // libphonenumber-js is the exception: bundled, so that phoneRegexCache can swap its matcher.
-      externalizeDeps: { include: ['better-sqlite3'], exclude: ['libphonenumber-js'] },
+      // libphonenumber-js is the exception: bundled, so that phoneRegexCache can swap its matcher. The message
+      // formatter is bundled too, so the import worker needs nothing from node_modules.
+      externalizeDeps: { include: ['better-sqlite3'], exclude: ['libphonenumber-js', 'intl-messageformat'] },
       rolldownOptions: {
         input: {
           index: fromRoot('main/index.ts'),

@@ -55,7 +55,7 @@ test('a number read as a premium-rate line only because of the home country wait
 
   // A new home country: Ann's UK mobile, saved without +44, is no Canadian number and leaves the server; John's
   // numbers keep the country they were given.
-  await page.getByTestId('nav-privacy').click();
+  await page.getByTestId('nav-settings').click();
   await page.getByTestId('settings-home-country').selectOption('CA');
   await expect(page.getByTestId('settings-home-country-status')).toHaveText(
     '1 number now reads differently. The next sync sends the change.',

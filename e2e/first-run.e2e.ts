@@ -98,7 +98,7 @@ test('the theme picked in Settings applies at once and is kept across a reload',
   const { page } = kith;
   await page.emulateMedia({ colorScheme: 'light' });
   await signUp(page, me, server.url);
-  await page.getByTestId('nav-privacy').click();
+  await page.getByTestId('nav-settings').click();
   await expect(page.getByTestId('theme-system')).toBeChecked();
   expect(await background(page)).toBe(LIGHT);
 
@@ -109,7 +109,7 @@ test('the theme picked in Settings applies at once and is kept across a reload',
   );
 
   await kith.reload();
-  await page.getByTestId('nav-privacy').click();
+  await page.getByTestId('nav-settings').click();
   await expect(page.getByTestId('theme-dark')).toBeChecked();
   expect(await background(page)).toBe(DARK);
 
@@ -123,7 +123,7 @@ test('the theme picked in Settings applies at once and is kept across a reload',
   await expect.poll(() => background(page)).toBe(LIGHT);
 
   await kith.reload();
-  await page.getByTestId('nav-privacy').click();
+  await page.getByTestId('nav-settings').click();
   await expect(page.getByTestId('theme-system')).toBeChecked();
   expect(await background(page)).toBe(LIGHT);
 });

@@ -41,7 +41,7 @@ test('changes made offline queue up and drain once, without duplicates, when the
   await expect(connectivity).toHaveText('Offline');
 
   await server.restart();
-  // The engine's own probe backs off for longer and longer; Retry now skips the wait (if the probe has not
+  // The engine's own probe backs off for longer and longer; Try again skips the wait (if the probe has not
   // already got through).
   const retry = page.getByTestId('status-retry');
   if (await retry.isVisible()) await retry.click();

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { appReady, corpusFile, expectSynced, importThroughUi, signUp, SYNC_TIMEOUT, writeAddressBook } from './app.ts';
@@ -15,6 +15,9 @@ const small = { width: 800, height: 600, suffix: '800x600' };
 
 const me = { region: 'CA', number: '(613) 555-0100' };
 const corpusBook = corpusFile('ez-vcard', 'John_Doe_IPHONE.vcf');
+const fixtures = path.resolve(import.meta.dirname, '..', 'fixtures');
+/** Three cards of one person, shown as one: and a fourth of another name sharing a number, shown apart. */
+const peopleBook = path.join(fixtures, 'people', 'erika.vcf');
 const friends = [
   ['Amara Okafor', '613 555 0111'],
   ['Benjamin Tremblay', '613 555 0112'],
@@ -49,9 +52,16 @@ test('screenshots of every main screen, light and dark, large and small', async 
 
   await signUp(page, me, server.url);
   const friendsBook = await writeAddressBook(testInfo, 'friends.vcf', friends);
-  await importThroughUi(page, [friendsBook, corpusBook]);
+  // Two cards with photos: the others show their initials.
+  const photoCards = (await readFile(path.join(fixtures, 'photos', 'photos.vcf'), 'utf8'))
+    .split(/(?=BEGIN:VCARD)/)
+    .slice(0, 2)
+    .join('');
+  const photosBook = testInfo.outputPath('photos.vcf');
+  await writeFile(photosBook, photoCards);
+  await importThroughUi(page, [friendsBook, corpusBook, photosBook, peopleBook]);
   await expectSynced(kith);
-  await expect(page.getByTestId('source-row')).toHaveCount(2);
+  await expect(page.getByTestId('source-row')).toHaveCount(4);
   await shoot('sources');
 
   for (const e164 of joiners) await server.join(e164);
@@ -73,6 +83,10 @@ test('screenshots of every main screen, light and dark, large and small', async 
   await expect(page.getByTestId('detail-phone')).toHaveCount(7);
   await shoot('contacts');
 
+  await page.getByTestId('contact-row').filter({ hasText: 'Erika' }).click();
+  await expect(page.getByTestId('detail-phone')).toHaveCount(3);
+  await shoot('person');
+
   await page.getByTestId('nav-activity').click();
   await expect(page.locator('[data-testid="activity-item"][data-kind="join"]')).toHaveCount(joiners.length);
   await shoot('activity');
@@ -81,6 +95,21 @@ test('screenshots of every main screen, light and dark, large and small', async 
   await expect(page.getByTestId('upload-run')).not.toHaveCount(0);
   await expect(page.getByTestId('privacy-discoverable')).toBeVisible();
   await shoot('privacy');
+
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('settings-screen')).toBeVisible();
+  await shoot('settings');
+
+  // The server gone: the status bar says so in words, with one button and the detail closed under it.
+  await server.stop();
+  await importThroughUi(page, [
+    await writeAddressBook(testInfo, 'later.vcf', [{ name: 'Maya Lindqvist', phones: ['613 555 0131'] }]),
+  ]);
+  await page.getByTestId('nav-contacts').click();
+  await expect(page.getByTestId('status-error')).toContainText('Can’t reach the Kith server', {
+    timeout: SYNC_TIMEOUT,
+  });
+  await shoot('offline');
 });
 
 /** The page at the default size and then small, each in light and dark. */

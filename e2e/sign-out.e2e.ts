@@ -23,8 +23,8 @@ test('signing out while the server is down says so, and the server is told once 
   const token = kith.target === 'browser' ? sessionToken() : undefined;
 
   await server.stop();
-  await page.getByTestId('nav-privacy').click();
-  await page.getByTestId('privacy-logout').click();
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-sign-out').click();
   await page.getByTestId('confirm-accept').click();
 
   await expect(page.getByTestId('onboarding')).toBeVisible();
@@ -43,7 +43,7 @@ test('signing out while the server is down says so, and the server is told once 
   }
 });
 
-test('the status bar names a failed join-event step until a sync gets through', async ({
+test('the status bar tells of a failed join-event step, with its detail, until a sync gets through', async ({
   kith,
   syncServer: server,
 }, testInfo) => {
@@ -61,9 +61,13 @@ test('the status bar names a failed join-event step until a sync gets through', 
     proxy.plan = (req) => (isEventPull(req) ? { kind: 'drop', phase: 'before' } : PASS);
     proxy.cutConnections();
     const error = page.getByTestId('status-error');
-    await expect(error).toContainText('fetching join events failed: GET /v1/events: ECONNRESET', {
-      timeout: SYNC_TIMEOUT,
-    });
+    await expect(page.getByTestId('status-error-details').locator('code')).toContainText(
+      'fetching join events failed: GET /v1/events: ECONNRESET',
+      { timeout: SYNC_TIMEOUT },
+    );
+    await expect(error).toHaveText(
+      'Can’t reach the Kith server. Your changes are saved and will be sent when it’s back.',
+    );
     await expect(page.getByTestId('status-connectivity')).not.toHaveText('Online');
 
     proxy.plan = passAll;

@@ -113,8 +113,9 @@ test('one sync is one line in the upload log; numbers show the names saved for t
     'Zoe Multiple',
   ]);
 
-  // Signing out asks first and says what happens; cancelling keeps the session.
-  await page.getByTestId('privacy-logout').click();
+  // Signing out (in Settings) asks first and says what happens; cancelling keeps the session.
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-sign-out').click();
   const dialog = page.getByTestId('confirm-dialog');
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('stops syncing');
@@ -123,7 +124,7 @@ test('one sync is one line in the upload log; numbers show the names saved for t
   await dialog.getByTestId('confirm-cancel').click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('status-connectivity')).toHaveText('Online');
-  await page.getByTestId('privacy-logout').click();
+  await page.getByTestId('settings-sign-out').click();
   await dialog.getByTestId('confirm-accept').click();
   await expect(page.getByTestId('onboarding')).toBeVisible();
 });

@@ -207,11 +207,11 @@ describe('main entry', () => {
     expect(window.focus).toHaveBeenCalledTimes(1);
   });
 
-  it('installs a menu whose Preferences… asks the UI for the privacy screen', () => {
+  it('installs a menu whose Preferences… asks the UI for the settings screen', () => {
     const template = fake.menus.at(-1) as Array<{ submenu?: unknown[] }>;
     const items = template.flatMap((menu) => (menu.submenu ?? []) as Array<{ id?: string; click?: () => void }>);
     items.find((item) => item.id === 'preferences')?.click?.();
-    expect(fake.sent.at(-1)).toEqual({ type: 'navigate', screen: 'privacy' });
+    expect(fake.sent.at(-1)).toEqual({ type: 'navigate', screen: 'settings' });
     items.find((item) => item.id === 'about')?.click?.();
     expect(fake.module.app.showAboutPanel).toHaveBeenCalled();
   });

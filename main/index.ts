@@ -12,9 +12,10 @@ import { hardenWebContents, limitPermissions } from './shell/guards.ts';
 import { registerIpc } from './shell/ipc.ts';
 import { setupLogging } from './shell/log.ts';
 import { installApplicationMenu } from './shell/menu.ts';
-import { notifyJoined, showOsNotification } from './shell/notifications.ts';
+import { showOsNotification, watchJoins } from './shell/notifications.ts';
 import { importablePathsFromArgv, OpenedFiles } from './shell/open-files.ts';
 import { registerAppScheme, serveRenderer } from './shell/protocol.ts';
+import { revealFolder } from './shell/reveal.ts';
 import { keychainTokenStore } from './shell/token-store.ts';
 import { createMainWindow, MAIN_WINDOW_SIZES } from './shell/window.ts';
 import { rememberWindowState, restoreWindowState, WINDOW_STATE_FILE } from './shell/window-state.ts';
@@ -120,14 +121,11 @@ async function startHost(): Promise<AppHost> {
     appInfo,
     tokens: keychainTokenStore,
     chooseFiles,
+    reveal: revealFolder,
   });
-  opened.on('event', (event) => {
-    send(event);
-    notifyJoined(event, {
-      enabled: () => opened.notificationsEnabled(),
-      show: (toast) => showOsNotification(toast, showMainWindow),
-    });
-  });
+  opened.on('event', send);
+  // Only while the user's setting is on, read at each join.
+  watchJoins(opened, (toast) => showOsNotification(toast, showMainWindow));
   return opened;
 }
 
@@ -165,7 +163,7 @@ function installMenu(): void {
       },
       preferences: () => {
         showMainWindow();
-        navigate('privacy');
+        navigate('settings');
       },
       about: () => app.showAboutPanel(),
       quit: () => app.quit(),

@@ -10,6 +10,7 @@ import { AppHost } from '../main/app/host.ts';
 import type { AppInfo } from '../main/ipc/contract.ts';
 import { createHandlers } from '../main/ipc/handlers.ts';
 import { methodChannels } from '../main/ipc/methods.ts';
+import { watchJoins, type Toast } from '../main/shell/join-notices.ts';
 import { resolveStaticFile, staticHeaders } from '../main/shell/static-files.ts';
 import { BRIDGE_PROTOCOL, serveBridgeSocket } from './harness-socket.ts';
 
@@ -35,6 +36,10 @@ export interface WebHarness {
   readonly origin: string;
   readonly token: string;
   readonly host: AppHost;
+  /** The join notifications the Electron shell would have shown as OS notifications (the setting applied). */
+  readonly notifications: Toast[];
+  /** Every folder "Show in folder" asked to open: a browser has no file manager to open it in. */
+  readonly revealed: string[];
   close(): Promise<void>;
 }
 
@@ -45,7 +50,14 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
   });
   const appInfo = options.appInfo ?? (await readAppInfo());
   const dataDir = options.dataDir ?? process.env.KITH_WEB_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'kith-web-'));
-  const appHost = await AppHost.open({ dataDir, appInfo });
+  const revealed: string[] = [];
+  const reveal = async (folder: string): Promise<void> => {
+    revealed.push(folder);
+    console.log(`[web] show in folder: ${folder}`);
+  };
+  const appHost = await AppHost.open({ dataDir, appInfo, reveal });
+  const notifications: Toast[] = [];
+  watchJoins(appHost, (toast) => notifications.push(toast));
   const table = createHandlers({ appInfo, host: appHost });
   const bridgeScript = await buildBridgeScript();
   const token = randomBytes(24).toString('base64url');
@@ -82,6 +94,8 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
     origin,
     token,
     host: appHost,
+    notifications,
+    revealed,
     close: async () => {
       for (const ws of sockets.clients) ws.terminate();
       sockets.close();

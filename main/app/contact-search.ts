@@ -22,6 +22,10 @@ export interface SearchClause {
   /** The same condition, in the form that counts every match fastest. */
   countSql: string;
   params: Record<string, string>;
+  /** The matches are few and read from an index: best taken as a set, not tested contact by contact. */
+  fromSet?: boolean;
+  /** A condition on the name alone. */
+  byName?: boolean;
 }
 
 /** `text` as a LIKE pattern matching it anywhere, its wildcards taken literally. */
@@ -84,7 +88,7 @@ export function searchClause(db: Db, search: string): SearchClause {
     const ranges = keyRanges(whole, params);
     const how = breadth(db, ranges, params);
     const sql = how === 'few' ? fromIndex(ranges) : perContact(ranges);
-    return { sql, countSql: how === 'most' ? perContact(ranges) : fromIndex(ranges), params };
+    return { sql, countSql: how === 'most' ? perContact(ranges) : fromIndex(ranges), params, fromSet: how === 'few' };
   }
 
   const words = text.split(/\s+/);
@@ -93,7 +97,7 @@ export function searchClause(db: Db, search: string): SearchClause {
   const nameWords = words.filter((w) => numberQueryPrefixes(w) === null);
   if (!prefixes || nameWords.length === 0) {
     const sql = byName(text, 'pattern', params);
-    return { sql, countSql: sql, params };
+    return { sql, countSql: sql, params, byName: true };
   }
   // Every contact is read for its name anyway; only those whose name matches have their keys tested.
   const sql = `(${byName(text, 'pattern', params)}

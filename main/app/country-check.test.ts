@@ -93,7 +93,7 @@ describe('the app and numbers whose country is to check', () => {
     expect((await page('to-check')).rows).toEqual([]);
     expect(await dispatch(table, 'settings:set-home-country', ['XX'])).toEqual({
       ok: false,
-      error: { code: 'failed', message: 'XX is not a known country code' },
+      error: { code: 'failed', message: 'XX is not a known country code.' },
     });
   });
 });

@@ -4,7 +4,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type {
   ActivityView,
   AppEvent,
@@ -29,7 +29,9 @@ import { applyRegionChoice, defaultRegion } from '../import/region.ts';
 import { normalizePhone } from '../phone/index.ts';
 import { toRegion } from '../phone/regions.ts';
 import { openStore, type Db } from '../store/open.ts';
+import { numberPerson } from '../store/people.ts';
 import { getSetting, setSetting } from '../store/settings.ts';
+import { photoContactsByNumber } from '../store/photos.ts';
 import { listSources, removeSource } from '../store/sources.ts';
 import { SyncEngine, type EngineOptions, type SyncSummary } from '../sync/engine.ts';
 import { ServerClient } from '../sync/client.ts';
@@ -48,6 +50,7 @@ import {
   type TokenStore,
 } from '../sync/session.ts';
 import { startDemoServer, type DemoServer } from './demo-server.ts';
+import { t } from '../../i18n/index.ts';
 
 /** A failure the user should read as is (the IPC layer passes its message through). */
 export class UserError extends Error {
@@ -61,6 +64,11 @@ export interface HostOptions {
   tokens?: (db: Db) => TokenStore;
   /** A native open dialog (Electron); absent in browser mode. */
   chooseFiles?: () => Promise<string[]>;
+  /** Where the technical detail of failures goes (the user reads them in words); default `console.warn`, which the
+   * desktop shell sends through its redacting log. */
+  log?: (message: string) => void;
+  /** Shows a folder in the OS file manager (Electron); browser mode passes one that records the call. */
+  reveal?: (path: string) => Promise<void>;
   now?: () => number;
   engine?: Partial<Omit<EngineOptions, 'db' | 'tokens'>>;
 }
@@ -74,6 +82,7 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
   private readonly tokens: TokenStore;
   private readonly options: HostOptions;
   private readonly now: () => number;
+  private readonly log: (message: string) => void;
   private demo: DemoServer | null = null;
   /** The verification waiting for its code: the server ties the code to `sessionId`. */
   private pending: { url: string; e164: string; demo: boolean; sessionId: string } | null = null;
@@ -84,6 +93,7 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
     this.options = options;
     this.appInfo = options.appInfo;
     this.now = options.now ?? Date.now;
+    this.log = options.log ?? ((message) => console.warn(`[kith] ${message}`));
     mkdirSync(options.dataDir, { recursive: true });
     this.db = openStore(join(options.dataDir, 'kith.db'));
     this.tokens = (options.tokens ?? settingsTokenStore)(this.db);
@@ -92,7 +102,10 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
     this.engine.on('progress', () => this.push({ type: 'sync-status', status: this.syncStatus() }));
     // A failed run is already in the status (lastError) and the activity feed. This listener is also what keeps
     // EventEmitter from throwing the 'error' event, which would take the whole process down when offline.
-    this.engine.on('error', () => this.push({ type: 'data-changed' }));
+    this.engine.on('error', (err) => {
+      this.log(`sync failed: ${err.message}`); // i18n-ignore: the technical log
+      this.push({ type: 'data-changed' });
+    });
     // A sign-out the server has now confirmed: the state no longer lists it.
     this.engine.on('signed-out', () => this.push({ type: 'data-changed' }));
     this.engine.on('joined', (events) => {
@@ -135,7 +148,22 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
       notifications: getSetting(this.db, 'notifications') !== '0',
       theme: storedTheme(getSetting(this.db, 'theme')),
       pendingSignOuts: status.pendingSignOuts.map(signOutView),
+      dataFolder: resolve(this.options.dataDir),
     };
+  }
+
+  /** Opens the data folder (the store, the imported copies) in the file manager; returns its path. */
+  async showDataFolder(): Promise<string> {
+    const folder = resolve(this.options.dataDir);
+    if (!this.options.reveal) throw new UserError(t('host.cannotOpenFolders', { folder }));
+    try {
+      await this.options.reveal(folder);
+    } catch (err) {
+      throw new UserError(
+        t('host.folderNotOpened', { folder, error: err instanceof Error ? err.message : String(err) }),
+      );
+    }
+    return folder;
   }
 
   /** Kept in the store, so the colours are the same on the next start; `system` removes the choice. */
@@ -156,10 +184,10 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
   /** The number as typed with the country picked; its country becomes the default region. */
   setOwnNumber(number: string, region: string): AppState {
     const code = toRegion(region);
-    if (!code) throw new UserError(`${region} is not a known country code`);
+    if (!code) throw new UserError(t('host.unknownCountry', { region }));
     const n = normalizePhone(number, code);
     if (n.status !== 'valid' || !n.e164)
-      throw new UserError(`${number} is not a valid number for ${code}: ${n.reason}`);
+      throw new UserError(t('host.invalidOwnNumber', { number, country: code, reason: n.reason }));
     applyRegionChoice(this.db, { me: n.e164 });
     this.push({ type: 'data-changed' });
     return this.state();
@@ -172,7 +200,7 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
   setHomeCountry(region: string): Promise<HomeCountryChange> {
     return this.afterImports(() => {
       const code = toRegion(region);
-      if (!code) throw new UserError(`${region} is not a known country code`);
+      if (!code) throw new UserError(t('host.unknownCountry', { region }));
       const { renormalized } = applyRegionChoice(this.db, { region: code });
       this.changed();
       return { state: this.state(), renormalized };
@@ -213,7 +241,7 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
 
   async startVerification(serverUrl: string | null): Promise<{ devCode: string | null }> {
     const e164 = getSetting(this.db, 'own_number');
-    if (!e164) throw new UserError('enter your own number first');
+    if (!e164) throw new UserError(t('host.ownNumberFirst'));
     const demo = serverUrl === null;
     const url = demo ? await this.ensureDemoServer() : normalizeServerUrl(serverUrl);
     const client = new ServerClient(url);
@@ -222,7 +250,7 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
       this.pending = { url, e164, demo, sessionId: started.sessionId };
       return { devCode: started.devCode ?? null };
     } catch (err) {
-      throw asUserError(err);
+      throw this.userError(err);
     } finally {
       client.close();
     }
@@ -230,16 +258,16 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
 
   async verify(code: string): Promise<AppState> {
     const pending = this.pending;
-    if (!pending) throw new UserError('start verification first');
+    if (!pending) throw new UserError(t('host.verificationFirst'));
     try {
       await login(this.db, this.tokens, pending.url, pending.e164, {
         code,
         sessionId: pending.sessionId,
-        deviceName: `Kith desktop (${this.appInfo.platform})`,
+        deviceName: t('host.deviceName', { platform: this.appInfo.platform }),
         now: this.now(),
       });
     } catch (err) {
-      throw asUserError(err);
+      throw this.userError(err);
     }
     setSetting(this.db, 'demo_server', pending.demo ? '1' : null);
     if (!pending.demo) await this.stopDemoServer();
@@ -276,7 +304,7 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
       this.push({ type: 'data-changed' });
       return n;
     } catch (err) {
-      throw asUserError(err);
+      throw this.userError(err);
     }
   }
 
@@ -285,7 +313,7 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
     try {
       await deleteAccount(this.db, this.tokens, this.now());
     } catch (err) {
-      throw asUserError(err);
+      throw this.userError(err);
     }
     this.push({ type: 'data-changed' });
     return this.state();
@@ -325,7 +353,7 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
 
   async reimportSource(id: number): Promise<ImportReport> {
     const source = listSources(this.db).find((s) => s.id === id);
-    if (!source) throw new UserError(`no source ${id}`);
+    if (!source) throw new UserError(t('host.noSource', { id }));
     const [report] = await this.importPaths([source.path]);
     return report!;
   }
@@ -345,13 +373,21 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
   }
 
   joined(): JoinedView[] {
-    return joinedContacts(this.db).map(({ name, e164, display, others, saved, since }) => ({
+    const joined = joinedContacts(this.db);
+    const personOf = numberPerson(this.db);
+    const photos = photoContactsByNumber(
+      this.db,
+      joined.map((j) => j.e164),
+    );
+    return joined.map(({ name, e164, display, others, saved, since }) => ({
       name,
       e164,
       display,
       others,
       saved,
       since,
+      photo: photos.get(e164) ?? null,
+      person: saved ? personOf(e164) : null,
     }));
   }
 
@@ -362,14 +398,14 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
 
   uploadRunBatches(runId: number, offset: number, limit: number): UploadBatchView[] {
     const batches = uploadRunBatches(this.db, runId, limit, offset);
-    if (batches === null) throw new UserError(`the upload log has no entry ${runId}`);
+    if (batches === null) throw new UserError(t('host.noUploadEntry', { id: runId }));
     return batches;
   }
 
   /** A page of one logged batch's numbers, each with the name saved for it. */
   uploadBatchNumbers(batchId: number, offset: number, limit: number): UploadNumbersPage {
     const page = uploadBatchNumbers(this.db, batchId, limit, offset);
-    if (page === null) throw new UserError(`the upload log has no entry ${batchId}`);
+    if (page === null) throw new UserError(t('host.noUploadEntry', { id: batchId }));
     const named = namedNumbers(
       this.db,
       page.numbers.map((n) => n.e164),
@@ -425,7 +461,10 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
       return { ...pick(r), file, issues: r.errors, error: null };
     } catch (err) {
       if (!(err instanceof ImportFileError)) throw err;
-      return { file, added: 0, updated: 0, unchanged: 0, removed: 0, contacts: 0, issues: [], error: err.message };
+      this.log(`import failed: ${err.message}`); // i18n-ignore: the technical log
+      // The problem without the path: an uploaded file's path is a copy in the data folder, not where the user chose it.
+      const problem = err.message.startsWith(`${err.file}: `) ? err.message.slice(err.file.length + 2) : err.message;
+      return { file, added: 0, updated: 0, unchanged: 0, removed: 0, contacts: 0, issues: [], error: problem };
     }
   }
 
@@ -449,12 +488,12 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
     try {
       client = signedInClient(this.db, this.tokens);
     } catch (err) {
-      throw asUserError(err);
+      throw this.userError(err);
     }
     try {
       return await run(client);
     } catch (err) {
-      throw asUserError(err);
+      throw this.userError(err);
     } finally {
       client.close();
     }
@@ -469,6 +508,13 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
       demoServer: getSetting(this.db, 'demo_server') === '1',
       seq: ++this.statusSeq,
     };
+  }
+
+  /** A failure the user reads in words (i18n/error-text.ts); its technical text goes to the log too. */
+  private userError(err: unknown): Error {
+    const error = asUserError(err);
+    if (error instanceof UserError) this.log(`request failed: ${error.message}`); // i18n-ignore: the technical log
+    return error;
   }
 
   private push(event: AppEvent): void {
@@ -506,10 +552,9 @@ function normalizeServerUrl(url: string): string {
   try {
     parsed = new URL(url.trim());
   } catch {
-    throw new UserError(`${url} is not a URL`);
+    throw new UserError(t('host.notAUrl', { url }));
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-    throw new UserError('the server URL must be http(s)');
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new UserError(t('host.urlScheme'));
   return parsed.toString().replace(/\/+$/, '');
 }
 

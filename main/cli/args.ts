@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { t } from '../../i18n/index.ts';
 import { UsageError } from './errors.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -8,7 +9,8 @@ export function parseCommand<O extends Options>(command: string, argv: string[],
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError(`kith ${command}: ${(err as Error).message.replace(/\. To specify.*$/s, '')}`);
+    const message = (err as Error).message.replace(/\. To specify.*$/s, '');
+    throw new UsageError(t('cli.error', { command, message }));
   }
 }
 

@@ -1,3 +1,5 @@
+import { t } from '../../i18n/index.ts';
+
 /**
  * Exit status when something is queued for next time: batches a sync could not send, a step it will retry, or a
  * sign-out the server could not be told about yet.
@@ -16,7 +18,7 @@ export class CliError extends Error {
 
 export class UsageError extends CliError {
   constructor(message: string) {
-    super(`${message} (see \`kith help\`)`, 2);
+    super(t('cli.seeHelp', { message }), 2);
     this.name = 'UsageError';
   }
 }

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts';
 import { storeFailure } from '../store/errors.ts';
 import { StoreVersionError } from '../store/open.ts';
 import { contactsUsage, runContacts } from './commands/contacts.ts';
@@ -13,51 +14,23 @@ import { CliError } from './errors.ts';
 import { NotSignedInError } from '../sync/errors.ts';
 import { storePathOf } from './paths.ts';
 
-const HELP = `kith — import an address book, normalize every number to E.164, keep it in a local store.
-
-Usage:
-  ${importUsage}
-      Import vCard (2.1, 3.0, 4.0) or CSV (Google, Outlook, Thunderbird) files. Re-importing a file
-      updates what changed and removes contacts gone from it.
-  ${contactsUsage}
-      List stored contacts with each number's raw text, E.164 form, status and reason.
-  ${numberUsage}
-      Show how a number written without a country code is read, or set its country. A number that reads
-      as a premium-rate, toll-free, shared-cost or universal-access number only because of the home
-      country is not uploaded until you confirm it or give it its country.
-  ${exportUsage}
-      Write the cleaned address book as vCard 4.0 with E.164 tel: URIs.
-
-Sync (only E.164 numbers and batch ids are uploaded; names never leave this device):
-  ${loginUsage}
-      Verify your number with a sync server. A dev-mode server returns the code, so one call signs in.
-  ${syncUsage}
-      Upload what changed since the last sync, in batches, and fetch who joined. A step that failed is
-      named; exit 3 when it is retried next time or batches are still queued (offline or server trouble).
-  ${statusUsage}
-      Online or offline, queued batches, last sync, event cursor, and the last error until a sync finishes.
-  ${joinedUsage}
-      Contacts who use the messenger, by the name you saved.
-  ${logUsage}
-      Every uploaded batch: when, which numbers were added and removed, and the result.
-  ${excludeUsage}
-  ${includeUsage}
-      Keep a contact or a number off the server (the next sync removes it), or allow it again.
-  ${deleteUsage}
-      Delete your uploaded numbers (uploading pauses), or your whole account, from the server.
-  ${logoutUsage}
-      Sign this device out. Exit 3 when the server could not be told yet: the next sync or login tells it.
-
-Exit status: 0 done, 1 failed, 2 wrong usage, 3 something is queued for next time (sync batches, a
-sign-out). The store could not be used: 10 the disk is full, 11 it is read-only, 12 a disk error, 13 another
-process holds it locked, 14 it is damaged or not a store, 15 it cannot be opened.
-
-Options:
-  --db PATH       the local store (default: $KITH_DB, else kith.db in the per-user data folder)
-  --me +E164      your own number; its country is the default for numbers written without one
-  --region CC     the default region (ISO 3166, e.g. GB), instead of your number's
-  --server URL    the sync server (default: $KITH_SERVER; \`login\` remembers it)
-`;
+function help(): string {
+  return t('cli.help', {
+    importUsage,
+    contactsUsage,
+    numberUsage,
+    exportUsage,
+    loginUsage,
+    syncUsage,
+    statusUsage,
+    joinedUsage,
+    logUsage,
+    excludeUsage,
+    includeUsage,
+    deleteUsage,
+    logoutUsage,
+  });
+}
 
 type Command = (argv: string[]) => number | Promise<number>;
 
@@ -80,12 +53,12 @@ const COMMANDS: Record<string, Command> = {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    process.stdout.write(HELP);
+    process.stdout.write(help());
     return name ? 0 : 2;
   }
   const command = COMMANDS[name];
   if (!command) {
-    console.error(`kith: unknown command ${name} (see \`kith help\`)`);
+    console.error(t('cli.seeHelp', { message: t('cli.unknownCommand', { command: name }) }));
     return 2;
   }
   try {
@@ -96,17 +69,17 @@ export async function main(argv: string[]): Promise<number> {
       return err.exitCode;
     }
     if (err instanceof NotSignedInError) {
-      console.error(`kith ${name}: ${err.message}`);
+      console.error(t('cli.error', { command: name, message: err.message }));
       return 1;
     }
     if (err instanceof StoreVersionError) {
-      console.error(`kith: ${err.message}`);
+      console.error(t('cli.errorNoCommand', { message: err.message }));
       return 1;
     }
     // A full disk or a read-only store, in any command: one line and its own exit status, never a stack trace.
     const store = storeFailure(err, storePathOf(rest));
     if (store) {
-      console.error(`kith ${name}: ${store.message}`);
+      console.error(t('cli.error', { command: name, message: store.message }));
       return store.exitCode;
     }
     throw err;

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts';
 import type { ImportProgress } from '../import/importer.ts';
 
 /** Progress on stderr, only on a terminal: redirected output stays clean. */
@@ -7,7 +8,9 @@ export function importProgress(stream: NodeJS.WriteStream = process.stderr) {
   return {
     update(p: ImportProgress) {
       const pct = p.total ? Math.floor((p.done / p.total) * 100) : 100;
-      stream.write(`\r\x1b[2K${p.file}: ${p.done.toLocaleString('en')}/${p.total.toLocaleString('en')} (${pct}%)`);
+      stream.write(
+        `\r\x1b[2K${t('cli.import.progress', { file: p.file, done: p.done, total: p.total, percent: pct })}`,
+      );
       shown = true;
     },
     done() {

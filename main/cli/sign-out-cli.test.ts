@@ -133,7 +133,7 @@ describe('kith logout', () => {
       await first.start();
       const online = await run('sync');
       expect(online.code).toBe(0);
-      expect(online.stdout).toMatch(/^1 earlier sign-out\(s\) confirmed by the server\.\nSent 0 batches/);
+      expect(online.stdout).toMatch(/^1 earlier sign-out confirmed by the server\.\nSent 0 batches/);
       expect(await accountStatus(first.url, oldToken)).toBe(401);
       expect(await accountStatus(second.url, newToken)).toBe(200);
       expect(json<SyncStatus>(await run('status', '--json'))).toMatchObject({

@@ -115,7 +115,15 @@ describe.skipIf(mountUnavailable() !== null)('kith on a full or read-only disk',
         code: 10,
         stdout:
           `${MULTIPLE}: 3 cards read, 3 contacts (0 added, 0 updated, 3 unchanged, 0 removed)\n` +
-          '  numbers: 4 valid, 2 possible, 0 invalid\n',
+          '  numbers: 4 valid, 2 possible, 0 invalid\n' +
+          // Each card links its PHOTO, which is never fetched.
+          '  3 errors:\n' +
+          [8, 23, 37]
+            .map(
+              (line) =>
+                `  ${MULTIPLE}:${line}: The PHOTO is a link, and Kith never fetches links, so it was ignored.\n`,
+            )
+            .join(''),
         stderr: full('import', db, 'SQLITE_FULL'),
       });
       disk.free();

@@ -151,7 +151,7 @@ describe('kith sync and friends', () => {
     await relay.close();
     const offline = await me.run('sync');
     expect(offline.code).toBe(3);
-    expect(offline.stdout).toContain('1 batch(es) still queued (offline); they are kept and sent on the next sync.\n');
+    expect(offline.stdout).toContain('1 batch still queued (offline); it is kept and sent on the next sync.\n');
     expect(offline.stderr).toContain('ECONNREFUSED');
     const [queued] = queuedBatches(me.db);
     expect(queued).toMatchObject({ add: ['+447400123456', '+447400123457'], attempts: 1 });

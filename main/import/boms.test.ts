@@ -6,6 +6,7 @@ import { openStore } from '../store/open.ts';
 import { tempDir } from '../testing/tmp.ts';
 import { detectFormat } from './detect.ts';
 import { importFile } from './importer.ts';
+import { t } from '../../i18n/index.ts';
 
 const CORPUS = join(import.meta.dirname, '..', '..', 'fixtures', 'corpus');
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -27,6 +28,8 @@ async function importBytes(name: string, bytes: Uint8Array) {
   const db = openStore(join(dir, 'kith.db'));
   try {
     const report = await importFile(db, path, { region: 'DE' });
+    // The fixture's PHOTO links are reported as such (vcard/photo.test.ts); these tests are about byte order marks.
+    report.errors = report.errors.filter((e) => e.message !== t('avatars.photo.link'));
     return { report, names: listContacts(db).map((c) => c.name) };
   } finally {
     db.close();

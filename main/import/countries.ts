@@ -7,6 +7,7 @@
  * what became valid and removes what no longer is.
  */
 import type { CountryCode } from 'libphonenumber-js/max';
+import { t } from '../../i18n/index.ts';
 import {
   normalizePhone,
   regionOfNumber,
@@ -45,7 +46,7 @@ export function choiceKey(raw: string, home: CountryCode | null): string | null 
 
 function regionOrThrow(country: string): CountryCode {
   const code = toRegion(country);
-  if (!code) throw new CountryChoiceError(`${country}: not a known ISO 3166 country code`);
+  if (!code) throw new CountryChoiceError(t('import.country.unknown', { country }));
   return code;
 }
 
@@ -87,9 +88,10 @@ export function setPhoneCountry(
     .prepare('SELECT raw FROM phones WHERE contact_id = ? AND position = ?')
     .pluck()
     .get(contactId, position) as string | undefined;
-  if (raw === undefined) throw new CountryChoiceError(`contact ${contactId} has no number ${position + 1}`);
+  if (raw === undefined)
+    throw new CountryChoiceError(t('import.country.noSuchNumber', { contact: contactId, position: position + 1 }));
   const key = choiceKey(raw, defaultRegion(db));
-  if (key === null) throw new CountryChoiceError(`${raw} is written with its country code; its country is its own`);
+  if (key === null) throw new CountryChoiceError(t('import.country.hasCode', { raw }));
   return setDigitsCountry(db, [key], country, now);
 }
 
@@ -98,8 +100,7 @@ export function setContactCountry(db: Db, contactId: number, country: string | n
   const home = defaultRegion(db);
   const raws = db.prepare('SELECT raw FROM phones WHERE contact_id = ?').pluck().all(contactId) as string[];
   const keys = raws.map((raw) => choiceKey(raw, home)).filter((k): k is string => k !== null);
-  if (keys.length === 0)
-    throw new CountryChoiceError(`contact ${contactId} has no number written without a country code`);
+  if (keys.length === 0) throw new CountryChoiceError(t('import.country.noneWithoutCode', { contact: contactId }));
   return setDigitsCountry(db, keys, country, now);
 }
 
@@ -110,14 +111,14 @@ export function setContactCountry(db: Db, contactId: number, country: string | n
  */
 export function keysFor(db: Db, text: string): string[] {
   const scan = scanPhone(text);
-  if (!scan.ok) throw new CountryChoiceError(`${text}: ${scan.reason}`);
+  if (!scan.ok) throw new CountryChoiceError(t('import.country.notANumber', { text, reason: scan.reason }));
   const home = defaultRegion(db);
   if (!scan.plus) {
     const key = choiceKey(text, home);
     const stored =
       key !== null &&
       (db.prepare(`SELECT raw FROM phones`).pluck().all() as string[]).some((raw) => choiceKey(raw, home) === key);
-    if (!stored) throw new CountryChoiceError(`no stored number written without a country code matches ${text}`);
+    if (!stored) throw new CountryChoiceError(t('import.country.noMatch', { text }));
     return [key];
   }
   const n = normalizePhone(text, null);
@@ -127,8 +128,7 @@ export function keysFor(db: Db, text: string): string[] {
       ? []
       : (db.prepare('SELECT raw FROM phones WHERE ? IN (e164, candidate)').pluck().all(e164) as string[]);
   const keys = [...new Set(raws.map((raw) => choiceKey(raw, home)).filter((k): k is string => k !== null))];
-  if (keys.length === 0)
-    throw new CountryChoiceError(`no stored number written without a country code reads as ${e164 ?? text}`);
+  if (keys.length === 0) throw new CountryChoiceError(t('import.country.noReading', { e164: e164 ?? text }));
   return keys;
 }
 

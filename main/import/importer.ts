@@ -1,6 +1,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CountryCode } from 'libphonenumber-js/max';
+import { t } from '../../i18n/index.ts';
 import type { Db } from '../store/open.ts';
 import { contactCount, phoneCounts, sourceContacts, type PhoneCounts } from '../store/contacts.ts';
 import { bulkLoadWorthIt, dropBulkIndexes, rebuildBulkIndexes } from '../store/bulk.ts';
@@ -20,7 +21,7 @@ import { splitVcards, type VcardChunk } from './vcard/index.ts';
 export class ImportFileError extends Error {
   readonly file: string;
   constructor(file: string, message: string) {
-    super(`${file}: ${message}`);
+    super(t('import.file.failed', { file, message }));
     this.name = 'ImportFileError';
     this.file = file;
   }
@@ -69,7 +70,7 @@ function readSource(path: string): { file: string; bytes: Buffer } {
     throw new ImportFileError(path, describeFsError(err));
   }
   try {
-    if (statSync(file).isDirectory()) throw new ImportFileError(path, 'is a directory, not an address-book file');
+    if (statSync(file).isDirectory()) throw new ImportFileError(path, t('import.file.directory'));
     return { file, bytes: readFileSync(file) };
   } catch (err) {
     if (err instanceof ImportFileError) throw err;
@@ -79,9 +80,9 @@ function readSource(path: string): { file: string; bytes: Buffer } {
 
 function describeFsError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return `cannot read the file (${code ?? (err as Error).message})`;
+  if (code === 'ENOENT') return t('import.file.missing');
+  if (code === 'EACCES' || code === 'EPERM') return t('import.file.denied');
+  return t('import.file.unreadable', { reason: code ?? (err as Error).message });
 }
 
 /** Records still to process, each with the digest it will be stored under. */
@@ -179,7 +180,7 @@ export async function importFile(db: Db, path: string, opts: ImportOptions): Pro
     if (sync.added + sync.updated + sync.unchanged === 0 && errors.length > 0) {
       // Nothing readable: a damaged copy must not wipe out what an earlier import of this path stored.
       const first = errors[0]!;
-      throw new ImportFileError(path, `no contacts could be read. Line ${first.line}: ${first.message}`);
+      throw new ImportFileError(path, t('import.file.nothingRead', { line: first.line, message: first.message }));
     }
     // Removal looks contacts up by id only; the recount needs the e164 index back.
     const removed = sync.removeUnseen();

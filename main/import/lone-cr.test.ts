@@ -8,6 +8,7 @@ import { tempDir } from '../testing/tmp.ts';
 import { parseCsvContacts } from './csv/index.ts';
 import { importFile } from './importer.ts';
 import { LONE_CR_AS_LINE_END, LONE_CR_AS_SPACE } from './lone-cr.ts';
+import { t } from '../../i18n/index.ts';
 import type { ImportIssue, ParsedContact } from './types.ts';
 
 const CORPUS = join(import.meta.dirname, '..', '..', 'fixtures', 'corpus');
@@ -16,8 +17,13 @@ const CORPUS = join(import.meta.dirname, '..', '..', 'fixtures', 'corpus');
 const fixture = (path: string): string => readFileSync(join(CORPUS, path)).toString('latin1');
 const bytes = (text: string): Buffer => Buffer.from(text, 'latin1');
 
+/** The fixtures' PHOTO links and cut-off photos are reported as such (photo-corpus.test.ts); these tests are about line breaks. */
+const PHOTO_NOTES = new Set([t('avatars.photo.link'), t('avatars.photo.damaged')]);
+const notPhotoLink = (issue: ImportIssue): boolean => !PHOTO_NOTES.has(issue.message);
+
 function readVcard(text: string, file = 'f.vcf'): VcardRead {
   const read = readVcards(bytes(text), file);
+  read.issues = read.issues.filter(notPhotoLink);
   read.issues.sort(byPlace);
   return read;
 }
@@ -209,7 +215,8 @@ describe('importing a file with a lone CR', () => {
     const db = openStore(join(dir, 'kith.db'));
     try {
       const report = await importFile(db, path, { region: 'DE' });
-      expect(report).toMatchObject({ recordsRead: 3, contacts: 3, errors: [notice(39, LONE_CR_AS_SPACE, path)] });
+      expect(report).toMatchObject({ recordsRead: 3, contacts: 3 });
+      expect(report.errors.filter(notPhotoLink)).toEqual([notice(39, LONE_CR_AS_SPACE, path)]);
       const third = listContacts(db).find((c) => c.line === 30);
       expect(third?.phones.map((p) => [p.raw, p.e164])).toEqual([
         ['+49 221 9999123', '+492219999123'],

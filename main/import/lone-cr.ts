@@ -2,10 +2,11 @@
  * Lone carriage returns (a CR not followed by LF) in files whose other lines end in LF or CRLF: a stray one from an
  * editor, or parts of files from different systems pasted together. Both readers repair them and say where.
  */
+import { t } from '../../i18n/index.ts';
 import type { ImportIssue } from './types.ts';
 
-export const LONE_CR_AS_LINE_END = 'A lone carriage return was read as the end of this line.';
-export const LONE_CR_AS_SPACE = 'A lone carriage return inside a value was read as a space.';
+export const LONE_CR_AS_LINE_END = t('import.loneCrAsLineEnd');
+export const LONE_CR_AS_SPACE = t('import.loneCrAsSpace');
 
 /** A file pasted together from a classic Mac OS file and another has one per line; the first few tell enough. */
 const MAX_LONE_CR_REPORTS = 20;
@@ -18,10 +19,7 @@ export function loneCrIssues(file: string, repairs: ReadonlyArray<{ line: number
     issues.push({
       file,
       line: repairs[MAX_LONE_CR_REPORTS]!.line,
-      message:
-        more === 1
-          ? 'One more lone carriage return, on this line, was repaired the same way and is not listed.'
-          : `${more} more lone carriage returns, from this line on, were repaired the same way and are not listed.`,
+      message: t('import.loneCrMore', { count: more }),
     });
   }
   return issues;

@@ -1,4 +1,5 @@
 /** What counts as a name, for both readers, and what is said of a record that has neither a name nor a number. */
+import { t } from '../../i18n/index.ts';
 
 /**
  * A letter, a digit or a pictograph (an emoji is a fine name for someone close). Punctuation and other marks alone
@@ -10,7 +11,6 @@ export function hasNameText(text: string): boolean {
   return NAME_CHAR.test(text);
 }
 
-export const NOTHING_USABLE_CARD = 'This card has no name and no phone number, so it was skipped.';
-export const UNDECODABLE_NAME_AND_NO_NUMBER =
-  'This card has no phone number, and its name could not be decoded, so it was skipped.';
-export const NOTHING_USABLE_ROW = 'This row has no name and no phone number, so it was skipped.';
+export const NOTHING_USABLE_CARD = t('import.nothingUsableCard');
+export const UNDECODABLE_NAME_AND_NO_NUMBER = t('import.undecodableNameAndNoNumber');
+export const NOTHING_USABLE_ROW = t('import.nothingUsableRow');

@@ -1,4 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/max';
+import { t } from '../../i18n/index.ts';
 import { normalizePhone, type ChosenCountries } from '../phone/index.ts';
 import { numberSearchKeys } from '../phone/search-keys.ts';
 import { sortKey } from '../store/sort-key.ts';
@@ -6,6 +7,7 @@ import type { PhoneInput } from '../store/types.ts';
 import { stableKey } from './keys.ts';
 import { RecordError, type ParsedContact, type RawPhone, type RecordIssue } from './types.ts';
 import { parseVcardChunk, type VcardChunk } from './vcard/index.ts';
+import type { PhotoData } from './vcard/photo.ts';
 
 /** A record read and normalized, ready for the store (with what was wrong in it, if anything); or why it was not. */
 export type RecordResult =
@@ -17,6 +19,7 @@ export type RecordResult =
       sortName: string;
       phones: PhoneInput[];
       issues?: RecordIssue[];
+      photo?: PhotoData;
     }
   | { ok: false; line: number; message: string };
 
@@ -50,6 +53,7 @@ function toResult(c: ParsedContact, region: CountryCode | null, chosen: ChosenCo
   };
   // Only when there are some: results cross to the importing thread, and most records have none.
   if (c.issues !== undefined) result.issues = c.issues;
+  if (c.photo !== undefined) result.photo = c.photo;
   return result;
 }
 
@@ -62,7 +66,7 @@ export function processRecords(task: RecordTask): RecordResult[] {
       return toResult(parseVcardChunk(chunk), task.region, chosen);
     } catch (err) {
       if (err instanceof RecordError) return { ok: false, line: err.line, message: err.message };
-      return { ok: false, line: chunk.line, message: `This card could not be read (${(err as Error).message}).` };
+      return { ok: false, line: chunk.line, message: t('import.cardUnreadable', { reason: (err as Error).message }) };
     }
   });
 }

@@ -1,4 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/max';
+import { t } from '../../i18n/index.ts';
 import { isRegionCode, normalizePhone, regionOfNumber } from '../phone/index.ts';
 import type { Db } from '../store/open.ts';
 import { getSetting, setSetting } from '../store/settings.ts';
@@ -31,13 +32,13 @@ export function validateRegionChoice(choice: RegionChoice): { me?: string; regio
   if (choice.me !== undefined) {
     const n = normalizePhone(choice.me, null);
     if (n.status !== 'valid' || !n.e164) {
-      throw new SettingError(`--me ${choice.me}: not a valid number in international form (+CC…): ${n.reason}`);
+      throw new SettingError(t('import.region.badMe', { me: choice.me, reason: n.reason }));
     }
     out.me = n.e164;
   }
   if (choice.region !== undefined) {
     const code = choice.region.toUpperCase();
-    if (!isRegionCode(code)) throw new SettingError(`--region ${choice.region}: not a known ISO 3166 region code`);
+    if (!isRegionCode(code)) throw new SettingError(t('import.region.badRegion', { region: choice.region }));
     out.region = code;
   }
   return out;

@@ -83,7 +83,15 @@ export class SourceSync {
     }
     const key = this.uniqueKey(r.key);
     const existing = this.byKey.get(key);
-    const input = { key, digest, line: r.line, name: r.name, sortName: r.sortName, phones: r.phones };
+    const input = {
+      key,
+      digest,
+      line: r.line,
+      name: r.name,
+      sortName: r.sortName,
+      phones: r.phones,
+      photo: r.photo ?? null,
+    };
     for (const p of r.phones) this.writtenPhones[p.status]++;
     if (existing && !this.seen.has(existing.id)) {
       this.seen.add(existing.id);

@@ -1,4 +1,5 @@
 /** Shapes shared by the vCard and CSV readers and the importer. Types only. */
+import type { PhotoData } from './vcard/photo.ts';
 
 /** A phone number as it appeared in the source, before normalization. */
 export interface RawPhone {
@@ -22,6 +23,8 @@ export interface ParsedContact {
   phones: RawPhone[];
   /** Problems that did not stop the record from being read (a name that could not be decoded); absent when none. */
   issues?: RecordIssue[];
+  /** The card's PHOTO, checked (see vcard/photo.ts); absent when it has none that could be kept. */
+  photo?: PhotoData;
 }
 
 /** A problem within one record, at its line; the importer adds the file. */

@@ -1,6 +1,8 @@
 // The IPC contract between the UI and the main process. Types only, so the renderer,
 // the preload and the engine can all import it without pulling in runtime code.
 
+import type { MessageId, MessageValues } from '../../i18n/index.ts';
+
 export interface AppInfo {
   name: string;
   version: string;
@@ -20,6 +22,8 @@ export interface AppState {
   theme: Theme;
   /** Sign-outs done on this device that their server has not confirmed yet. */
   pendingSignOuts: PendingSignOutView[];
+  /** The app's data folder: its store kith.db and the copies of imported files. */
+  dataFolder: string;
 }
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -91,12 +95,16 @@ export interface ContactRowView {
   /** The first number, formatted for display, or the raw text when it has no E.164 form. */
   phone: string;
   phones: number;
+  /** How many cards (contacts) are shown as this one person. */
+  cards: number;
   onKith: boolean;
   excluded: boolean;
   /** The worst status among its numbers. */
   status: PhoneStatus | 'none';
   /** Some number of it waits for the user to check its country, and is not uploaded until then. */
   toCheck: boolean;
+  /** It has a photo, which `contactPhoto` gives; fetched only for the rows on screen. */
+  hasPhoto: boolean;
 }
 
 export interface ContactPage {
@@ -113,7 +121,15 @@ export interface ContactDetail {
   line: number;
   /** The home country (ISO 3166), the default for numbers written without a country code; null when unset. */
   home: string | null;
+  /** It has a photo, which `contactPhoto` gives. */
+  hasPhoto: boolean;
+  /** The user split this card from the person it would be shown in. */
+  apart: boolean;
+  /** The cards shown as this person, first one first (its id is the person's). */
+  cards: Array<{ id: number; name: string; source: string; line: number; excluded: boolean }>;
   phones: Array<{
+    /** The card it comes from (the first that holds it), which `setNumberCountry` takes with `position`. */
+    contactId: number;
     /** Its place in the contact, which `setNumberCountry` takes. */
     position: number;
     raw: string;
@@ -159,6 +175,10 @@ export interface JoinedView {
   /** False when no saved name exists and `name` is the formatted number. */
   saved: boolean;
   since: number | null;
+  /** The id of a contact holding the number whose photo to show (see `contactPhoto`), or null when none has one. */
+  photo: number | null;
+  /** The person whose saved name is shown (numbers of one person share it); null without a saved name. */
+  person: number | null;
 }
 
 /** A number as the user reads it: formatted, with the name saved for it (names never leave the device). */
@@ -175,7 +195,11 @@ export interface NamedNumberView {
 export interface ActivityView {
   at: number;
   kind: 'sync' | 'join' | 'error';
+  /** The sentence in English as written; shown when there is no id. */
   message: string;
+  /** The catalog sentence and its arguments, formatted by the page in its locale. */
+  messageId: MessageId | null;
+  args: MessageValues | null;
 }
 
 /** One sync run in the upload log (every batch one sync sent), or a deletion, with its totals. */
@@ -249,7 +273,7 @@ export interface SyncRunView {
 }
 
 /** Screens the main process may ask the UI to show: the menu's Preferences…, or an address book the OS opened. */
-export type AppScreen = 'privacy' | 'sources';
+export type AppScreen = 'privacy' | 'settings' | 'sources';
 
 /** Pushed from the main process; the preload's `onEvent` delivers them. */
 export type AppEvent =
@@ -271,6 +295,8 @@ export interface IpcContract {
   /** Re-reads every number written without a country code. */
   'settings:set-home-country': { method: 'setHomeCountry'; args: [region: string]; result: HomeCountryChange };
   'settings:set-theme': { method: 'setTheme'; args: [theme: Theme]; result: AppState };
+  /** Opens the data folder in the OS file manager; the result is its path. The page cannot choose the path. */
+  'app:show-data-folder': { method: 'showDataFolder'; args: []; result: string };
 
   'account:set-own-number': {
     method: 'setOwnNumber';
@@ -299,7 +325,11 @@ export interface IpcContract {
 
   'contacts:page': { method: 'contactPage'; args: [query: ContactQuery]; result: ContactPage };
   'contacts:detail': { method: 'contactDetail'; args: [id: number]; result: ContactDetail | null };
+  /** The contact's photo as a `data:` URL of the image checked on import, or null when it has none. */
+  'contacts:photo': { method: 'contactPhoto'; args: [id: number]; result: string | null };
   'contacts:set-excluded': { method: 'setContactExcluded'; args: [id: number, excluded: boolean]; result: boolean };
+  /** Splits a card from the person it is shown in (`apart`), or shows it in that person again. */
+  'contacts:set-apart': { method: 'setContactApart'; args: [id: number, apart: boolean]; result: boolean };
   'numbers:set-excluded': { method: 'setNumberExcluded'; args: [e164: string, excluded: boolean]; result: boolean };
   /**
    * The country of one number written without a country code (`null`: the home default again); confirming a number
@@ -319,8 +349,13 @@ export interface IpcContract {
   'contacts:joined': { method: 'joined'; args: []; result: JoinedView[] };
 
   'sync:status': { method: 'syncStatus'; args: []; result: SyncStatusView };
+  // One button per state calls these: the status bar's "Sync now" (all well) or "Try again" (a sync failed or waits
+  // to retry), and the Privacy screen's resume after a pause.
+  /** A pass now, skipping backoff waits. */
   'sync:now': { method: 'syncNow'; args: []; result: SyncRunView };
+  /** After a failure: every queued batch due now, refused numbers given another chance, the server probed, a pass. */
   'sync:retry': { method: 'retryNow'; args: []; result: SyncRunView };
+  /** Uploads no longer paused, then a pass. */
   'sync:resume': { method: 'resumeSync'; args: []; result: SyncRunView };
 
   'privacy:upload-runs': { method: 'uploadRuns'; args: [offset: number, limit: number]; result: UploadRunView[] };

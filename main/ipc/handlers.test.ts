@@ -57,7 +57,7 @@ describe('handler table', () => {
     for (const channel of ['privacy:upload-run-batches', 'privacy:upload-batch-numbers'] as const) {
       await expect(dispatch(table, channel, [7, 0, 10])).resolves.toEqual({
         ok: false,
-        error: { code: 'failed', message: 'the upload log has no entry 7' },
+        error: { code: 'failed', message: 'The upload log has no entry 7.' },
       });
       for (const args of [
         [0, 0, 10],

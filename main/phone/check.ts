@@ -17,7 +17,7 @@ const CHECK_KINDS: Partial<Record<PhoneNumberType, CheckKind>> = {
   PREMIUM_RATE: 'premium-rate',
   TOLL_FREE: 'toll-free',
   SHARED_COST: 'shared-cost',
-  UAN: 'universal access',
+  UAN: 'universal access', // i18n-ignore: a `--json` value; the CLI and the app word it from the catalog
 };
 
 /** The kind of service a type is, when a number of that type read from the home default needs checking. */

@@ -18,7 +18,8 @@ import { parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonen
 import type { CountryCode, PhoneNumber, PhoneNumberType } from 'libphonenumber-js/max';
 import { checkKindOf, startsInternational, type CheckKind } from './check.ts';
 import { hasShortNumbers, toRegion } from './regions.ts';
-import { REASON_SHORT_CODE, scanPhone } from './scan.ts';
+import { REASON_NOT_A_NUMBER, REASON_SHORT_CODE, scanPhone } from './scan.ts';
+import { t } from '../../i18n/index.ts';
 
 export type PhoneStatus = 'valid' | 'possible' | 'invalid';
 
@@ -42,19 +43,26 @@ export interface NormalizedPhone {
 /** Countries the user chose for numbers written without a country code, by their digits as written. */
 export type ChosenCountries = ReadonlyMap<string, CountryCode>;
 
-const TYPE_WORDS: Record<PhoneNumberType, string> = {
-  MOBILE: 'mobile',
-  FIXED_LINE: 'fixed-line',
-  FIXED_LINE_OR_MOBILE: 'fixed-line or mobile',
-  TOLL_FREE: 'toll-free',
-  PREMIUM_RATE: 'premium-rate',
-  SHARED_COST: 'shared-cost',
-  VOIP: 'VoIP',
-  PERSONAL_NUMBER: 'personal',
-  PAGER: 'pager',
-  UAN: 'universal access',
-  VOICEMAIL: 'voicemail',
-};
+// Reasons without arguments are formatted once: normalization runs for every number of every import.
+const TOO_SHORT = t('phone.reason.tooShort');
+const TOO_LONG = t('phone.reason.tooLong');
+const NO_LENGTH = t('phone.reason.noLength');
+const UNKNOWN_COUNTRY_CODE = t('phone.reason.unknownCountryCode');
+const NOT_VALID = t('phone.reason.notValid');
+const NO_REGION = t('phone.reason.noRegion');
+
+/** "valid mobile number (GB)", by type and region: almost every number gets one, from a few dozen texts. */
+const validReasons = new Map<string, string>();
+
+function validReason(type: PhoneNumberType, region: string): string {
+  const key = `${type} ${region}`;
+  let reason = validReasons.get(key);
+  if (reason === undefined) {
+    reason = t('phone.reason.valid', { type, region });
+    validReasons.set(key, reason);
+  }
+  return reason;
+}
 
 const RANK: Record<PhoneStatus, number> = { invalid: 0, possible: 1, valid: 2 };
 
@@ -71,17 +79,17 @@ function regionLabel(n: PhoneNumber): string {
 function failureReason(text: string, region: CountryCode | undefined, n: PhoneNumber | undefined): string {
   switch (validatePhoneNumberLength(text, region)) {
     case 'TOO_SHORT':
-      return 'too short';
+      return TOO_SHORT;
     case 'TOO_LONG':
-      return 'too long';
+      return TOO_LONG;
     case 'INVALID_LENGTH':
-      return n === undefined ? 'no number has this length' : `no number in ${regionLabel(n)} has this length`;
+      return n === undefined ? NO_LENGTH : t('phone.reason.noLengthIn', { region: regionLabel(n) });
     case 'INVALID_COUNTRY':
-      return 'unknown country code';
+      return UNKNOWN_COUNTRY_CODE;
     case 'NOT_A_NUMBER':
-      return 'not a phone number';
+      return REASON_NOT_A_NUMBER;
     default:
-      return 'not a valid number';
+      return NOT_VALID;
   }
 }
 
@@ -105,7 +113,7 @@ function classify(
       candidate: null,
       ext,
       status: 'valid',
-      reason: `valid ${TYPE_WORDS[type]} number (${regionLabel(n)})`,
+      reason: validReason(type, regionLabel(n)),
     };
     const check = fromDefault ? checkKindOf(type) : null;
     if (check) valid.check = check;
@@ -117,7 +125,7 @@ function classify(
       candidate: n.number,
       ext,
       status: 'possible',
-      reason: `plausible length for ${regionLabel(n)} but not a valid number`,
+      reason: t('phone.reason.possible', { region: regionLabel(n) }),
     };
   }
   return invalid(failureReason(text, region, n), ext);
@@ -137,7 +145,7 @@ export function normalizePhone(
   const { digits, ext } = scan;
   if (scan.plus) return classify('+' + digits, undefined, ext);
 
-  if (digits.length < 3) return invalid('too short', ext);
+  if (digits.length < 3) return invalid(TOO_SHORT, ext);
   const picked = chosen?.get(digits);
   const home = toRegion(picked ?? region);
   const shortPlan = home !== null && hasShortNumbers(home);
@@ -150,9 +158,7 @@ export function normalizePhone(
   if (home === null) {
     if (intl00) return classify('+' + digits.slice(2), undefined, ext);
     return invalid(
-      region === null || region === undefined
-        ? 'no country code and no default region'
-        : `no country code, and the default region '${String(region)}' is unknown`,
+      region === null || region === undefined ? NO_REGION : t('phone.reason.unknownRegion', { region: String(region) }),
       ext,
     );
   }

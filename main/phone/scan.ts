@@ -13,11 +13,14 @@
  *   other scripts' digits are not, matching libphonenumber-js.
  */
 
-export const REASON_EMPTY = 'empty';
-export const REASON_NOT_A_NUMBER = 'not a phone number';
-export const REASON_LETTERS = 'contains letters (vanity number or a note); letters are not converted to digits';
-export const REASON_SHORT_CODE = 'short code or service number; never uploaded';
-export const REASON_TOO_LONG_TEXT = 'too long to be a phone number';
+import { t } from '../../i18n/index.ts';
+
+// Formatted once: the scan runs for every number of every import.
+export const REASON_EMPTY = t('phone.reason.empty');
+export const REASON_NOT_A_NUMBER = t('phone.reason.notANumber');
+export const REASON_LETTERS = t('phone.reason.letters');
+export const REASON_SHORT_CODE = t('phone.reason.shortCode');
+export const REASON_TOO_LONG_TEXT = t('phone.reason.tooLongText');
 
 /** Longer input is some other field pasted into a phone slot; checked before any work is done. */
 const MAX_RAW_LENGTH = 100;

@@ -4,6 +4,7 @@ export const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
+  // data: carries contact photos (IPC contacts:photo), checked on import to be PNG, JPEG, GIF or WebP.
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",

@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { InboxEvent } from '../../protocol/api.ts';
+import { tempDir } from '../testing/tmp.ts';
 
 const electron = vi.hoisted(() => {
   class Notification {
@@ -22,8 +24,9 @@ const electron = vi.hoisted(() => {
 });
 vi.mock('electron', () => ({ Notification: electron.Notification }));
 
-const { joinToasts, MAX_SINGLE_JOIN_NOTIFICATIONS, notifyJoined, showOsNotification } =
+const { joinToasts, MAX_SINGLE_JOIN_NOTIFICATIONS, notifyJoined, showOsNotification, watchJoins } =
   await import('./notifications.ts');
+const { AppHost } = await import('../app/host.ts');
 
 const joined = (...names: string[]) => ({
   type: 'joined' as const,
@@ -98,5 +101,52 @@ describe('showOsNotification', () => {
     electron.Notification.supported = false;
     showOsNotification({ title: 'Kith', body: 'x' }, vi.fn());
     expect(electron.Notification.shown).toHaveLength(0);
+  });
+});
+
+describe('watchJoins, as the shell wires it to a real host', () => {
+  beforeEach(() => {
+    electron.Notification.shown.length = 0;
+    electron.Notification.supported = true;
+  });
+
+  const joinFrom = (e164: string): InboxEvent[] => [{ id: 1, type: 'contact_joined', userId: 1, e164, createdAt: 1 }];
+
+  it('shows no OS notification once the user turned notifications off, and shows them again when on', async () => {
+    const host = await AppHost.open({ dataDir: tempDir(), appInfo: { name: 'Kith', version: '0', platform: 'test' } });
+    try {
+      const stop = watchJoins(host, (toast) => showOsNotification(toast, vi.fn()));
+      expect(host.state().notifications).toBe(true);
+      host.setNotifications(false);
+      host.engine.emit('joined', joinFrom('+447946000001'));
+      expect(electron.Notification.shown).toHaveLength(0);
+
+      host.setNotifications(true);
+      host.engine.emit('joined', joinFrom('+447946000002'));
+      expect(electron.Notification.shown.map((n) => n.options.body)).toEqual(['+447946000002 joined Kith']);
+
+      stop();
+      host.engine.emit('joined', joinFrom('+447946000003'));
+      expect(electron.Notification.shown).toHaveLength(1);
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('keeps the choice in the store, so notifications stay off after a restart', async () => {
+    const dataDir = tempDir();
+    const appInfo = { name: 'Kith', version: '0', platform: 'test' };
+    const first = await AppHost.open({ dataDir, appInfo });
+    first.setNotifications(false);
+    await first.close();
+    const host = await AppHost.open({ dataDir, appInfo });
+    try {
+      watchJoins(host, (toast) => showOsNotification(toast, vi.fn()));
+      expect(host.state().notifications).toBe(false);
+      host.engine.emit('joined', joinFrom('+447946000001'));
+      expect(electron.Notification.shown).toHaveLength(0);
+    } finally {
+      await host.close();
+    }
   });
 });

@@ -2,6 +2,7 @@ import { numberSearchKeys } from '../phone/search-keys.ts';
 import { numberKeyWriter } from './number-keys.ts';
 import { recountNumbers } from './numbers.ts';
 import type { Db } from './open.ts';
+import { photoWriter, type PhotoInput } from './photos.ts';
 import { sortKey } from './sort-key.ts';
 import type { ContactRow, PhoneInput, PhoneRow } from './types.ts';
 
@@ -26,6 +27,8 @@ export interface ContactInput {
   /** The name's sort key, when the caller has it already (an import works it out in its threads). */
   sortName?: string;
   phones: readonly PhoneInput[];
+  /** The record's photo; null removes a stored one, absent leaves it as it is. */
+  photo?: PhotoInput | null;
 }
 
 function sortOf(c: ContactInput): string {
@@ -59,6 +62,7 @@ export function contactWriter(db: Db) {
   const deleteContact = db.prepare('DELETE FROM contacts WHERE id = ?');
   // A phone's search keys; deleting the phone deletes them (by trigger), so both queues are flushed before that.
   const keys = numberKeyWriter(db);
+  const photos = photoWriter(db);
   const touched = new Set<string>();
   let queued: unknown[] = [];
 
@@ -85,11 +89,13 @@ export function contactWriter(db: Db) {
     insert(sourceId: number, c: ContactInput, now: number): void {
       const { lastInsertRowid } = insertContact.run(sourceId, c.key, c.digest, c.line, c.name, sortOf(c), now, now);
       writePhones(lastInsertRowid, c.phones);
+      if (c.photo) photos.set(lastInsertRowid, c.photo);
     },
     update(id: number, c: ContactInput, now: number): void {
       updateContact.run(c.digest, c.line, c.name, sortOf(c), now, id);
       dropPhones(id);
       writePhones(id, c.phones);
+      if (c.photo !== undefined) photos.set(id, c.photo ?? undefined);
     },
     /** An unchanged record may still have moved within its file. */
     moveLine(id: number, line: number): void {

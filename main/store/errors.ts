@@ -3,6 +3,7 @@
  * said in one line with what to do. SQLite rolls a failed write back, so what was stored before is never lost.
  */
 import Database from 'better-sqlite3';
+import { t, type MessageId } from '../../i18n/index.ts';
 import { accessSync, constants, statfsSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 
@@ -40,21 +41,17 @@ export class StoreError extends Error {
   }
 }
 
+const MESSAGES: Readonly<Record<StoreFailureKind, MessageId>> = {
+  full: 'store.full',
+  'read-only': 'store.readOnly',
+  io: 'store.io',
+  busy: 'store.busy',
+  corrupt: 'store.corrupt',
+  'cannot-open': 'store.cannotOpen',
+};
+
 function describe(kind: StoreFailureKind, path: string, code: string): string {
-  switch (kind) {
-    case 'full':
-      return `the disk holding the store ${path} is full (${code}); nothing stored was lost. Free some space and try again.`;
-    case 'read-only':
-      return `the store ${path} cannot be written: the file or its folder is read-only (${code}); nothing stored was lost. Make them writable and try again.`;
-    case 'io':
-      return `the store ${path} could not be read or written: the disk reported an error (${code}); the change was not saved. Check the disk and try again.`;
-    case 'busy':
-      return `the store ${path} is locked by another Kith process (${code}); nothing was changed. Wait for it to finish, or close it, and try again.`;
-    case 'corrupt':
-      return `the store ${path} is damaged or is not a Kith store (${code}). Keep a copy of it, move it aside, and import your address books again.`;
-    case 'cannot-open':
-      return `the store ${path} cannot be opened (${code}). Check that its folder exists and can be written, and try again.`;
-  }
+  return t(MESSAGES[kind], { path, code });
 }
 
 /**

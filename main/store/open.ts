@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { t } from '../../i18n/index.ts';
 import { storeFailure } from './errors.ts';
 import { LATEST_VERSION, migrations } from './migrations/index.ts';
 import { numberSearchKeys } from '../phone/search-keys.ts';
@@ -10,10 +11,7 @@ export type Db = Database.Database;
 
 export class StoreVersionError extends Error {
   constructor(path: string, found: number) {
-    super(
-      `${path} was written by a newer Kith (schema version ${found}; this build knows up to ${LATEST_VERSION}). ` +
-        'Update Kith, or point --db at another file.',
-    );
+    super(t('store.newerVersion', { path, found, latest: LATEST_VERSION }));
     this.name = 'StoreVersionError';
   }
 }

@@ -20,6 +20,7 @@ import {
   VerificationStarted,
 } from '../../protocol/api.ts';
 import { SyncError } from './errors.ts';
+import { t } from '../../i18n/index.ts';
 
 export interface ClientOptions {
   token?: string | null;
@@ -115,7 +116,7 @@ export class ServerClient {
     // Without a body, no content type either: axios would otherwise label an empty POST as a form, which a server
     // may refuse (415) for a route that takes no body.
     const headers: Record<string, string | false> = body === undefined ? { 'content-type': false } : {};
-    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    if (this.token) headers.authorization = `Bearer ${this.token}`; // i18n-ignore: the HTTP auth scheme
     let res;
     try {
       res = await this.http.request({ method, url: path, data: body, headers, responseType: 'text' });
@@ -128,15 +129,14 @@ export class ServerClient {
       json = text ? JSON.parse(text) : null;
     } catch {
       if (res.status < 400)
-        throw new SyncError('server', `${method} ${path}: the answer is not JSON`, { status: res.status });
+        throw new SyncError('server', t('sync.answerNotJson', { method, path }), { status: res.status });
     }
     if (res.status >= 400) throw statusError(res.status, json, res.headers['retry-after'], method, path);
     if (!schema) return json as never;
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      throw new SyncError('server', `${method} ${path}: unexpected answer (${parsed.error.issues[0]?.message})`, {
-        status: res.status,
-      });
+      const problem = parsed.error.issues[0]?.message;
+      throw new SyncError('server', t('sync.unexpectedAnswer', { method, path, problem }), { status: res.status });
     }
     return parsed.data as never;
   }
@@ -150,8 +150,9 @@ function named(path: string): string {
 
 function networkError(err: unknown, method: string, path: string): SyncError {
   const code = isAxiosError(err) ? err.code : undefined;
-  const what = code === 'ECONNABORTED' || code === 'ETIMEDOUT' ? 'timed out' : (code ?? (err as Error).message);
-  return new SyncError('network', `${method} ${named(path)}: ${what}`, { cause: err });
+  if (code === 'ECONNABORTED' || code === 'ETIMEDOUT')
+    return new SyncError('network', t('sync.timedOut', { method, path: named(path) }), { cause: err });
+  return new SyncError('network', `${method} ${named(path)}: ${code ?? (err as Error).message}`, { cause: err });
 }
 
 function statusError(status: number, json: unknown, retryAfter: unknown, method: string, path: string): SyncError {

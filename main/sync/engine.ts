@@ -36,6 +36,7 @@ import { reconcile } from './reconcile.ts';
 import { settingsTokenStore, signedInClient, type TokenStore } from './session.ts';
 import { nextSignOutAt, pendingSignOuts, sendSignOuts, type PendingSignOut } from './sign-outs.ts';
 import { EventStream, type WebSocketFactory } from './stream.ts';
+import { t, type MessageId } from '../../i18n/index.ts';
 
 export type Connectivity = 'unknown' | 'online' | 'offline';
 
@@ -412,7 +413,7 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
           const list = err.field === 'remove' ? batch.remove : batch.add;
           const offending = err.index !== null ? (list[err.index] ?? null) : null;
           markRejected(this.db, batch, err.message, offending, this.now(), this.pass);
-          this.logError(`batch ${batch.batchId} refused: ${err.message}`);
+          this.logError(t('sync.batchRefused', { batch: batch.batchId, error: err.message }));
           summary.rejected++;
         }
         this.online();
@@ -495,13 +496,17 @@ export class SyncEngine extends EventEmitter<EngineEvents> {
   /** A pass that changed something goes into the activity feed; quiet passes do not. */
   private logRun(s: SyncSummary): void {
     if (s.batchesSent === 0 && s.reconciled !== 'repaired') return;
-    const parts = [
-      `sent ${s.batchesSent} batch${s.batchesSent === 1 ? '' : 'es'}: ${s.added} added, ${s.removed} removed`,
-    ];
-    if (s.matches > 0) parts.push(`${s.matches} on Kith`);
-    if (s.reconciled === 'repaired') parts.push('repaired after comparing with the server');
-    if (s.queued > 0) parts.push(`${s.queued} still queued`);
-    logActivity(this.db, this.now(), 'sync', `Synced: ${parts.join('; ')}`);
+    logActivity(this.db, this.now(), 'sync', {
+      id: 'activity.synced',
+      values: {
+        batches: s.batchesSent,
+        added: s.added,
+        removed: s.removed,
+        matches: s.matches,
+        repaired: s.reconciled === 'repaired' ? 'yes' : 'no',
+        queued: s.queued,
+      },
+    });
   }
 
   private logError(message: string): void {
@@ -586,19 +591,18 @@ async function inStep<T>(step: SyncStep, work: Promise<T>): Promise<T> {
   }
 }
 
-const STEPS: Record<SyncStep, { doing: string; then: string }> = {
-  revoke: { doing: 'telling the server about a sign-out', then: 'it is sent again on the next sync' },
-  upload: { doing: 'uploading changes', then: 'they stay queued and are sent on the next sync' },
-  events: { doing: 'fetching join events', then: 'they will be fetched on the next sync' },
-  ack: { doing: 'acknowledging join events', then: 'they are acknowledged on the next sync' },
-  reconcile: { doing: 'comparing with the server', then: 'it is tried again on the next sync' },
-  connect: { doing: 'reaching the server', then: 'it is tried again shortly' },
+const STEPS: Record<SyncStep, MessageId> = {
+  revoke: 'sync.failed.revoke',
+  upload: 'sync.failed.upload',
+  events: 'sync.failed.events',
+  ack: 'sync.failed.ack',
+  reconcile: 'sync.failed.reconcile',
+  connect: 'sync.failed.connect',
 };
 
 /** What the user reads: the step, the error, and what happens next (`kith sync: fetching join events failed: …`). */
 export function describeFailure(step: SyncStep, err: SyncError, server?: string): string {
-  const { doing, then } = STEPS[step];
-  const what = server ? doing.replace('the server', server) : doing;
-  const next = err.kind === 'unauthorized' && step !== 'revoke' ? 'sign in again' : then;
-  return `${what} failed: ${err.message}; ${next}`;
+  // A sign-out is sent with the token it ends, so signing in again does nothing for it.
+  const signIn = err.kind === 'unauthorized' && step !== 'revoke' ? 'yes' : 'no';
+  return t(STEPS[step], { error: err.message, server: server || 'none', signIn });
 }

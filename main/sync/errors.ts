@@ -1,3 +1,5 @@
+import { t } from '../../i18n/index.ts';
+
 /** How a failed server call is treated: retried with backoff, retried after the server's delay, or not at all. */
 export type FailureKind =
   /** No answer: connection refused or dropped, DNS, timeout. The engine goes offline. */
@@ -45,7 +47,7 @@ export class SyncError extends Error {
 
 export class NotSignedInError extends Error {
   constructor() {
-    super('not signed in: run `kith login --server URL --phone +E164` first');
+    super(t('sync.notSignedIn'));
     this.name = 'NotSignedInError';
   }
 }

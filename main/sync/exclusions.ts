@@ -7,6 +7,7 @@ import { setExcluded } from '../store/contacts.ts';
 import { recountNumbers } from '../store/numbers.ts';
 import type { Db } from '../store/open.ts';
 import { defaultRegion } from '../import/region.ts';
+import { t } from '../../i18n/index.ts';
 
 export type ExclusionTarget =
   { kind: 'number'; e164: string; changed: boolean } | { kind: 'contacts'; names: string[]; changed: number };
@@ -20,10 +21,11 @@ function looksLikeNumber(query: string): boolean {
 
 export function setExclusion(db: Db, query: string, excluded: boolean, now: number): ExclusionTarget {
   const q = query.trim();
-  if (!q) throw new ExclusionError('give a contact name or a phone number');
+  if (!q) throw new ExclusionError(t('sync.exclude.empty'));
   if (looksLikeNumber(q)) {
     const n = normalizePhone(q, defaultRegion(db));
-    if (n.status !== 'valid' || !n.e164) throw new ExclusionError(`${q} is not a valid phone number (${n.reason})`);
+    if (n.status !== 'valid' || !n.e164)
+      throw new ExclusionError(t('sync.exclude.invalidNumber', { number: q, reason: n.reason }));
     const e164 = n.e164;
     const changed = db.transaction(() => {
       const changes = excluded
@@ -50,11 +52,12 @@ function findContacts(db: Db, q: string): Array<{ id: number; name: string }> {
   const like = db
     .prepare(`SELECT id, name FROM contacts WHERE instr(lower(name), lower(?)) > 0 ORDER BY name LIMIT 6`)
     .all(q) as Array<{ id: number; name: string }>;
-  if (like.length === 0) throw new ExclusionError(`no contact is named ${JSON.stringify(q)}`);
+  if (like.length === 0) throw new ExclusionError(t('sync.exclude.noContact', { name: q }));
   const names = new Set(like.map((c) => c.name));
   if (names.size > 1) {
+    const shown = [...names].slice(0, 5).join(', ');
     throw new ExclusionError(
-      `${JSON.stringify(q)} matches several contacts (${[...names].slice(0, 5).join(', ')}${like.length > 5 ? ', …' : ''}); give the full name`,
+      t('sync.exclude.several', { name: q, names: shown, more: like.length > 5 ? 'yes' : 'no' }),
     );
   }
   return like;

@@ -8,6 +8,7 @@
  */
 import type { Db } from '../store/open.ts';
 import { cachedStatement } from '../store/statements.ts';
+import { isMessageId, t, type MessageId, type MessageValues } from '../../i18n/index.ts';
 
 export type UploadResult = 'applied' | 'rejected' | 'deleted';
 
@@ -159,14 +160,47 @@ export function uploadBatchNumbers(
 export interface ActivityEntry {
   at: number;
   kind: 'sync' | 'join' | 'error';
+  /** The sentence in English, as written. */
   message: string;
+  /** The catalog id and arguments it was made from, so the app can say it in its own locale; null on old entries. */
+  messageId: MessageId | null;
+  args: MessageValues | null;
 }
 
-/** Adds an entry to the activity feed. */
-export function logActivity(db: Db, at: number, kind: ActivityEntry['kind'], message: string): void {
-  cachedStatement(db, 'INSERT INTO activity (at, kind, message) VALUES (?, ?, ?)').run(at, kind, message);
+/** A catalog sentence and its arguments. */
+export interface ActivityMessage {
+  id: MessageId;
+  values?: Record<string, string | number>;
+}
+
+/** Adds an entry to the activity feed: a catalog sentence, or a text already made (an error's description). */
+export function logActivity(db: Db, at: number, kind: ActivityEntry['kind'], message: string | ActivityMessage): void {
+  const [text, id, args] =
+    typeof message === 'string'
+      ? [message, null, null]
+      : [t(message.id, message.values), message.id, JSON.stringify(message.values ?? {})];
+  cachedStatement(db, 'INSERT INTO activity (at, kind, message, message_id, message_args) VALUES (?, ?, ?, ?, ?)').run(
+    at,
+    kind,
+    text,
+    id,
+    args,
+  );
 }
 
 export function activity(db: Db, limit = 100): ActivityEntry[] {
-  return db.prepare('SELECT at, kind, message FROM activity ORDER BY id DESC LIMIT ?').all(limit) as ActivityEntry[];
+  const rows = db
+    .prepare('SELECT at, kind, message, message_id, message_args FROM activity ORDER BY id DESC LIMIT ?')
+    .all(limit) as Array<
+    Omit<ActivityEntry, 'messageId' | 'args'> & { message_id: string | null; message_args: string | null }
+  >;
+  return rows.map(({ message_id, message_args, ...entry }) => {
+    // An id this version does not know (written by a newer one) falls back to the stored English text.
+    const known = message_id !== null && isMessageId(message_id);
+    return {
+      ...entry,
+      messageId: known ? message_id : null,
+      args: known && message_args !== null ? (JSON.parse(message_args) as MessageValues) : null,
+    };
+  });
 }

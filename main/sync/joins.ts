@@ -27,7 +27,7 @@ export function applyEvents(db: Db, events: readonly InboxEvent[], cursor: numbe
       const known = knownAs.get(e.e164) === String(e.userId);
       if (insert.run(e.id, e.userId, e.e164, e.createdAt, now, known ? 1 : 0).changes === 0 || known) continue;
       register.run(String(e.userId), e.createdAt, e.e164);
-      logActivity(db, now, 'join', `${displayName(db, e.e164) ?? e.e164} joined Kith`);
+      logActivity(db, now, 'join', { id: 'activity.joined', values: { name: displayName(db, e.e164) ?? e.e164 } });
       fresh.push(e);
     }
     if (cursor > eventCursor(db)) setSetting(db, 'event_cursor', String(cursor));

@@ -8,6 +8,7 @@ import { cachedStatement } from '../store/statements.ts';
 import type { BatchResult } from '../../protocol/api.ts';
 import type { Db } from '../store/open.ts';
 import { setSetting } from '../store/settings.ts';
+import { t } from '../../i18n/index.ts';
 
 export const DEFAULT_BATCH_SIZE = 500;
 export const MAX_BATCH_SIZE = 1000;
@@ -143,7 +144,8 @@ export function markApplied(db: Db, batch: QueuedBatch, result: BatchResult, now
       `UPDATE numbers SET registered_user_id = ?, registered_at = coalesce(registered_at, ?) WHERE e164 = ?`,
     );
     for (const m of result.matches) register.run(String(m.userId), now, m.e164);
-    logBatch(db, batch, now, 'applied', result.matches.length > 0 ? `${result.matches.length} on Kith` : null, run);
+    const onKith = result.matches.length > 0 ? t('sync.upload.onKith', { count: result.matches.length }) : null;
+    logBatch(db, batch, now, 'applied', onKith, run);
     cachedStatement(db, 'DELETE FROM outbox WHERE id = ?').run(batch.id);
     setSetting(db, 'last_sync_at', String(now));
   })();

@@ -4,6 +4,7 @@ import { applyRegionChoice } from '../import/region.ts';
 import { getSetting, setSetting } from '../store/settings.ts';
 import { ServerClient, type ClientOptions } from './client.ts';
 import { NotSignedInError, SyncError } from './errors.ts';
+import { t } from '../../i18n/index.ts';
 import { pendingSignOuts, queueSignOut, sendSignOuts } from './sign-outs.ts';
 
 /** Where the bearer token lives: the store by default; the desktop app encrypts it with the OS keychain. */
@@ -147,10 +148,7 @@ function pendingSessionFor(db: Db, server: string, e164: string, now: number): s
   const pending = pendingVerification(db);
   if (pending && pending.expiresAt <= now) setSetting(db, 'pending_verification', null);
   if (!pending || pending.server !== server || pending.e164 !== e164 || pending.expiresAt <= now) {
-    throw new SyncError(
-      'rejected',
-      `no code is pending for ${e164} at ${server} (none was asked for here, or it expired): ask for a new one`,
-    );
+    throw new SyncError('rejected', t('sync.noCodePending', { number: e164, server }));
   }
   return pending.sessionId;
 }
@@ -198,7 +196,7 @@ export async function deleteServerData(db: Db, tokens: TokenStore, now: number):
       setSetting(db, 'sync_paused', '1');
       db.prepare(
         `INSERT INTO upload_log (batch_id, at, added, removed, result, detail) VALUES ('-', ?, '[]', '[]', 'deleted', ?)`,
-      ).run(now, `all ${deleted} uploaded numbers deleted from the server`);
+      ).run(now, t('sync.upload.deleted', { count: deleted }));
     })();
     return deleted;
   } finally {

@@ -82,12 +82,7 @@ export async function sendSignOuts(db: Db, tokens: TokenStore, options: SendOpti
       if (token === null) {
         // Nothing can authenticate this sign-out any more; keeping it would retry forever.
         forget(db, row.id);
-        logActivity(
-          db,
-          options.now(),
-          'error',
-          `The sign-out from ${row.server} could not be sent: its token can no longer be read on this device`,
-        );
+        logActivity(db, options.now(), 'error', { id: 'activity.signOutUnreadable', values: { server: row.server } });
         return;
       }
       const client = new ServerClient(row.server, { ...options.client, token });

@@ -58,7 +58,7 @@ export class EventStream {
     const token = this.options.token();
     const socket = (this.options.factory ?? defaultFactory)(
       this.options.url(),
-      token ? { authorization: `Bearer ${token}` } : {},
+      token ? { authorization: `Bearer ${token}` } : {}, // i18n-ignore: the HTTP auth scheme
     );
     this.socket = socket;
     socket.on('message', (data) => {

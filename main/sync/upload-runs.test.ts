@@ -6,6 +6,7 @@ import { uploadRuns as uploadRunsMigration } from '../store/migrations/009-uploa
 import { openStore, type Db } from '../store/open.ts';
 import { contacts, importBook, phoneNumber, serve, signIn, storeIn, type Served } from '../testing/sync-fixture.ts';
 import { tempDir } from '../testing/tmp.ts';
+import { formatNumber } from '../../i18n/index.ts';
 import { SyncEngine } from './engine.ts';
 import { RUN_PAGE, uploadBatchNumbers, uploadLog, uploadRunBatches, uploadRuns } from './history.ts';
 import { namedNumbers } from './names.ts';
@@ -127,7 +128,7 @@ describe('the upload log by sync run', () => {
         removed: 0,
         refusedBatches: 0,
         refusedNumbers: 0,
-        detail: 'all 1190 uploaded numbers deleted from the server',
+        detail: `all ${formatNumber(1190)} uploaded numbers deleted from the server`,
       });
       expect(uploadRuns(db)).toHaveLength(3);
     } finally {

@@ -6,6 +6,7 @@ import { useAppEvent } from './hooks/useAppEvent.ts';
 import { Onboarding } from './screens/Onboarding.tsx';
 import { Shell } from './Shell.tsx';
 import { applyTheme } from './theme.ts';
+import { t } from '../../i18n/index.ts';
 
 export type Settled = 'ready' | 'error';
 
@@ -30,7 +31,7 @@ export function App({ onSettled }: { onSettled: (state: Settled) => void }) {
         document.title = info.name;
         setBoot({ info, state });
       },
-      (error: unknown) => setFailure(`Could not start: ${errorText(error)}`),
+      (error: unknown) => setFailure(t('app.startFailed', { reason: errorText(error) })),
     );
   }, []);
 
@@ -55,7 +56,7 @@ export function App({ onSettled }: { onSettled: (state: Settled) => void }) {
   if (failure) {
     return (
       <div className="startup">
-        <h1>Kith</h1>
+        <h1>{t('app.name')}</h1>
         <p className="error-text" role="alert" data-testid="app-status">
           {failure}
         </p>
@@ -66,7 +67,7 @@ export function App({ onSettled }: { onSettled: (state: Settled) => void }) {
     return (
       <div className="startup">
         <p role="status" data-testid="app-status">
-          Starting…
+          {t('app.starting')}
         </p>
       </div>
     );

@@ -4,11 +4,14 @@ import { Nav, type Screen } from './components/Nav.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { Toasts } from './components/Toasts.tsx';
 import { SyncStatusProvider } from './hooks/syncStatus.tsx';
+import { useAppEvent } from './hooks/useAppEvent.ts';
 import { Activity } from './screens/Activity.tsx';
 import { Contacts } from './screens/Contacts.tsx';
 import { OnKith } from './screens/OnKith.tsx';
 import { Privacy } from './screens/Privacy.tsx';
+import { Settings } from './screens/Settings.tsx';
 import { Sources } from './screens/Sources.tsx';
+import { t } from '../../i18n/index.ts';
 
 interface Props {
   info: AppInfo;
@@ -44,11 +47,16 @@ export function Shell({ info, state, firstScreen, onStateChange }: Props) {
     setScreen(to);
   }
 
+  // The shell asks for a screen: Preferences… in the menu, or files opened from the OS.
+  useAppEvent((event) => {
+    if (event.type === 'navigate') navigate(event.screen);
+  });
+
   return (
     <SyncStatusProvider>
       <div className="shell" data-screen={screen}>
         <a className="skip-link" href="#content">
-          Skip to content
+          {t('app.skipToContent')}
         </a>
         <Nav current={screen} onNavigate={navigate} info={info} ownNumber={state.ownNumber} />
         <div className="main-column">
@@ -57,7 +65,8 @@ export function Shell({ info, state, firstScreen, onStateChange }: Props) {
             {screen === 'on-kith' && <OnKith />}
             {screen === 'sources' && <Sources />}
             {screen === 'activity' && <Activity />}
-            {screen === 'privacy' && <Privacy state={state} onStateChange={onStateChange} />}
+            {screen === 'privacy' && <Privacy onStateChange={onStateChange} />}
+            {screen === 'settings' && <Settings state={state} onStateChange={onStateChange} />}
           </main>
           <StatusBar />
         </div>

@@ -1,12 +1,13 @@
 import type { AppEvent, IpcErrorCode, IpcReply, KithApi } from '../../main/ipc/contract.ts';
+import { t } from '../../i18n/index.ts';
 
 /** A `{ ok: false }` reply, thrown so callers can use try/catch and show `message` next to the field. */
 export class ApiError extends Error {
-  override name = 'ApiError';
   readonly code: IpcErrorCode;
 
   constructor(code: IpcErrorCode, message: string) {
     super(message);
+    this.name = 'ApiError';
     this.code = code;
   }
 }
@@ -21,8 +22,7 @@ export type Api = {
 
 function bridge(): KithApi {
   const kith = window.kith;
-  if (!kith)
-    throw new ApiError('internal', 'The app bridge is missing: open Kith through Electron or `npm run start:web`.');
+  if (!kith) throw new ApiError('internal', t('status.bridgeMissing'));
   return kith;
 }
 
@@ -30,7 +30,8 @@ export const api: Api = new Proxy({} as Api, {
   get(_target, method: string) {
     return async (...args: unknown[]) => {
       const call = (bridge() as unknown as Record<string, (...a: unknown[]) => Promise<IpcReply<unknown>>>)[method];
-      if (!call) throw new ApiError('unknown-channel', `No method ${method} on the app bridge`);
+      // A bug: the renderer calls a method the contract does not have.
+      if (!call) throw new Error(`No method ${method} on the app bridge`);
       const reply = await call(...args);
       if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message);
       return reply.value;
@@ -43,7 +44,7 @@ export function onAppEvent(listener: (event: AppEvent) => void): () => void {
   return bridge().onEvent(listener);
 }
 
-/** The text to show for a failure of any kind. */
+/** The technical text of a failure of any kind (useAction turns it into words, see i18n/error-text.ts). */
 export function errorText(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);

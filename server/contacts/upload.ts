@@ -49,7 +49,7 @@ export async function applyBatch(
       .executeTakeFirstOrThrow();
     const done = await trx
       .selectFrom('upload_batches')
-      .select(['request_hash', 'response'])
+      .select(['request_hash', 'response', 'created_at'])
       .where('owner_id', '=', ownerId)
       .where('batch_id', '=', batch.batchId)
       .executeTakeFirst();
@@ -57,10 +57,12 @@ export async function applyBatch(
       if (done.request_hash !== requestHash) {
         throw new HttpError(409, 'batch_conflict', `batch ${batch.batchId} was already used for different numbers`);
       }
-      // Applied already; the hash shows these are its numbers, so they are matched again as things stand now.
+      // Applied already; the hash shows these are its numbers, so they are matched again as things stand now:
+      // hidden and deleted users drop out. Users who joined after it was applied are left out too: the owner
+      // held their number then, so a join event tells of them, and a match as well would make that join old news.
       const stored = JSON.parse(done.response) as StoredAnswer;
       await takeJoinLock(trx, dialect, 'shared');
-      return answer(stored, await matchesAmong(trx, dialect, ownerId, addKeys));
+      return answer(stored, await matchesAmong(trx, dialect, ownerId, addKeys, Number(done.created_at)));
     }
 
     const tokens = refill({ tokens: Number(user.budget_tokens), at: Number(user.budget_at) }, budget, now);
@@ -121,12 +123,16 @@ function answer(stored: StoredAnswer, matches: BatchResult['matches']): BatchRes
   return { batchId, added, removed, matches, setHash, count };
 }
 
-/** Which of the numbers belong to registered, discoverable users other than the owner, in order. */
+/**
+ * Which of the numbers belong to registered, discoverable users other than the owner, in order; with `joinedBy`,
+ * only users who had joined by then.
+ */
 async function matchesAmong(
   trx: Transaction<Database>,
   dialect: DialectName,
   ownerId: number,
   keys: readonly number[],
+  joinedBy?: number,
 ): Promise<BatchResult['matches']> {
   if (keys.length === 0) return [];
   const rows = await trx
@@ -135,6 +141,7 @@ async function matchesAmong(
     .where(inNumbers(dialect, 'e164', keys))
     .where('discoverable', '=', 1)
     .where('id', '<>', ownerId)
+    .$if(joinedBy !== undefined, (q) => q.where('created_at', '<=', joinedBy!))
     .orderBy('e164')
     .execute();
   return rows.map((m) => ({ userId: Number(m.id), e164: fromStored(m.e164) }));

@@ -1,23 +1,29 @@
+import { t } from '../../../i18n/index.ts';
 import { countryReader, type PhoneCountry } from '../../import/countries.ts';
 import { listContacts } from '../../store/contacts.ts';
+import { personIds } from '../../store/people.ts';
 import { openStore } from '../../store/open.ts';
 import { dbOption, parseCommand } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { resolveDbPath } from '../paths.ts';
 import { checkHint } from './check-hint.ts';
 
-export const contactsUsage = 'kith contacts [--db PATH] [--json]';
+export const contactsUsage = t('cli.usage.contacts');
 
 export function runContacts(argv: string[]): number {
   const { values, positionals } = parseCommand('contacts', argv, { ...dbOption, json: { type: 'boolean' } });
-  if (positionals.length > 0) throw new UsageError(`kith contacts: unexpected argument ${positionals[0]}`);
+  if (positionals.length > 0)
+    throw new UsageError(t('cli.unexpectedArgument', { command: 'contacts', argument: positionals[0] }));
   const db = openStore(resolveDbPath(values.db));
   try {
     const contacts = listContacts(db);
     const countryOf = countryReader(db);
     if (values.json) {
+      const people = personIds(db);
       const out = contacts.map((c) => ({
         name: c.name,
+        // The cards of one person share it: the id of the person's first contact.
+        person: people.get(c.id) ?? c.id,
         excluded: c.excluded,
         source: c.source,
         line: c.line,
@@ -35,16 +41,18 @@ export function runContacts(argv: string[]): number {
       return 0;
     }
     for (const c of contacts) {
-      console.log(c.name || '(no name)');
+      console.log(c.name || t('cli.noName'));
       for (const p of c.phones) {
         const shown = p.e164 ?? p.candidate ?? '—';
-        const ext = p.ext ? ` ext. ${p.ext}` : '';
-        console.log(`  ${(p.label || 'phone').padEnd(10)} ${shown}${ext}  [${p.status}] ${p.reason}  (${p.raw})`);
+        const ext = p.ext ? t('cli.contacts.ext', { ext: p.ext }) : '';
+        const label = (p.label || t('cli.defaultLabel')).padEnd(10);
+        const { status, reason, raw } = p;
+        console.log(t('cli.contacts.phone', { label, shown, ext, status, reason, raw }));
         const { check } = countryOf({ raw: p.raw, to_check: p.to_check ?? null });
         if (check) console.log(`             ${checkHint(p.raw, check)}`);
       }
     }
-    console.log(`${contacts.length} contacts`);
+    console.log(t('cli.contacts.count', { count: contacts.length }));
     return 0;
   } finally {
     db.close();

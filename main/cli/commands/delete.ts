@@ -1,3 +1,4 @@
+import { t } from '../../../i18n/index.ts';
 import { openStore } from '../../store/open.ts';
 import { SyncError } from '../../sync/errors.ts';
 import { deleteAccount, deleteServerData, settingsTokenStore } from '../../sync/session.ts';
@@ -5,7 +6,7 @@ import { dbOption, parseCommand } from '../args.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { resolveDbPath } from '../paths.ts';
 
-export const deleteUsage = 'kith delete --server-data | --account --yes [--db PATH]';
+export const deleteUsage = t('cli.usage.delete');
 
 export async function runDelete(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand('delete', argv, {
@@ -14,28 +15,25 @@ export async function runDelete(argv: string[]): Promise<number> {
     account: { type: 'boolean' },
     yes: { type: 'boolean' },
   });
-  if (positionals.length > 0) throw new UsageError(`kith delete: unexpected argument ${positionals[0]}`);
+  if (positionals.length > 0)
+    throw new UsageError(t('cli.unexpectedArgument', { command: 'delete', argument: positionals[0] }));
   if (Boolean(values['server-data']) === Boolean(values.account)) {
-    throw new UsageError('kith delete: choose --server-data or --account');
+    throw new UsageError(t('cli.delete.choose'));
   }
-  if (!values.yes) throw new UsageError('kith delete: this cannot be undone; add --yes to confirm');
+  if (!values.yes) throw new UsageError(t('cli.delete.confirm'));
   const db = openStore(resolveDbPath(values.db));
   const tokens = settingsTokenStore(db);
   try {
     if (values.account) {
       await deleteAccount(db, tokens, Date.now());
-      console.log(
-        'Your account and everything uploaded with it were deleted from the server. Your address book stays here.',
-      );
+      console.log(t('cli.delete.account'));
     } else {
       const n = await deleteServerData(db, tokens, Date.now());
-      console.log(
-        `Deleted ${n} uploaded numbers from the server. Uploading is paused; \`kith sync --resume\` resumes.`,
-      );
+      console.log(t('cli.delete.serverData', { count: n }));
     }
     return 0;
   } catch (err) {
-    if (err instanceof SyncError) throw new CliError(`kith delete: ${err.message}`);
+    if (err instanceof SyncError) throw new CliError(t('cli.error', { command: 'delete', message: err.message }));
     throw err;
   } finally {
     db.close();

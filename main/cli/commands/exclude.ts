@@ -1,11 +1,12 @@
+import { t } from '../../../i18n/index.ts';
 import { openStore } from '../../store/open.ts';
 import { ExclusionError, setExclusion } from '../../sync/exclusions.ts';
 import { dbOption, parseCommand } from '../args.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { resolveDbPath } from '../paths.ts';
 
-export const excludeUsage = 'kith exclude <name|number> [--db PATH]';
-export const includeUsage = 'kith include <name|number> [--db PATH]';
+export const excludeUsage = t('cli.usage.exclude');
+export const includeUsage = t('cli.usage.include');
 
 export function runExclude(argv: string[]): number {
   return toggle('exclude', argv, true);
@@ -17,21 +18,17 @@ export function runInclude(argv: string[]): number {
 
 function toggle(command: 'exclude' | 'include', argv: string[], excluded: boolean): number {
   const { values, positionals } = parseCommand(command, argv, dbOption);
-  if (positionals.length === 0) throw new UsageError(`kith ${command}: name a contact or a number`);
+  if (positionals.length === 0) throw new UsageError(t('cli.nameTarget', { command }));
   const db = openStore(resolveDbPath(values.db));
   try {
     const target = setExclusion(db, positionals.join(' '), excluded, Date.now());
-    const verb = excluded ? 'Excluded' : 'Included';
     const what = target.kind === 'number' ? target.e164 : target.names.join(', ');
     const already = target.kind === 'number' ? !target.changed : target.changed === 0;
-    console.log(
-      already
-        ? `${what} was already ${excluded ? 'excluded' : 'included'}.`
-        : `${verb} ${what}. ${excluded ? 'The next sync removes it from the server.' : 'The next sync uploads it again.'}`,
-    );
+    if (already) console.log(t(excluded ? 'cli.exclude.already' : 'cli.include.already', { what }));
+    else console.log(t(excluded ? 'cli.exclude.done' : 'cli.include.done', { what }));
     return 0;
   } catch (err) {
-    if (err instanceof ExclusionError) throw new CliError(`kith ${command}: ${err.message}`);
+    if (err instanceof ExclusionError) throw new CliError(t('cli.error', { command, message: err.message }));
     throw err;
   } finally {
     db.close();

@@ -1,3 +1,4 @@
+import { t } from '../../../i18n/index.ts';
 import { writeFileSync } from 'node:fs';
 import { exportVcard } from '../../export/vcard.ts';
 import { listContacts } from '../../store/contacts.ts';
@@ -6,7 +7,7 @@ import { dbOption, parseCommand } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { resolveDbPath } from '../paths.ts';
 
-export const exportUsage = 'kith export --format vcard [--valid-only] [--out FILE] [--db PATH]';
+export const exportUsage = t('cli.usage.export');
 
 export function runExport(argv: string[]): number {
   const { values, positionals } = parseCommand('export', argv, {
@@ -15,8 +16,9 @@ export function runExport(argv: string[]): number {
     out: { type: 'string' },
     'valid-only': { type: 'boolean' },
   });
-  if (positionals.length > 0) throw new UsageError(`kith export: unexpected argument ${positionals[0]}`);
-  if (values.format !== 'vcard') throw new UsageError(`kith export: unknown --format ${values.format} (only vcard)`);
+  if (positionals.length > 0)
+    throw new UsageError(t('cli.unexpectedArgument', { command: 'export', argument: positionals[0] }));
+  if (values.format !== 'vcard') throw new UsageError(t('cli.export.format', { format: values.format }));
   const db = openStore(resolveDbPath(values.db));
   try {
     const text = exportVcard(listContacts(db), { validOnly: values['valid-only'] ?? false });

@@ -1,3 +1,4 @@
+import { t } from '../../../i18n/index.ts';
 import { ImportFileError, importFile, type FileReport } from '../../import/importer.ts';
 import { applyRegionChoice, SettingError, validateRegionChoice } from '../../import/region.ts';
 import { toCheckCount } from '../../store/countries.ts';
@@ -7,7 +8,7 @@ import { CliError, UsageError } from '../errors.ts';
 import { resolveDbPath } from '../paths.ts';
 import { importProgress } from '../progress.ts';
 
-export const importUsage = 'kith import <files…> [--region CC | --me +E164] [--db PATH]';
+export const importUsage = t('cli.usage.import');
 
 export async function runImport(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand('import', argv, {
@@ -15,21 +16,19 @@ export async function runImport(argv: string[]): Promise<number> {
     region: { type: 'string' },
     me: { type: 'string' },
   });
-  if (positionals.length === 0) throw new UsageError(`kith import: name at least one file: ${importUsage}`);
+  if (positionals.length === 0) throw new UsageError(t('cli.import.noFiles', { usage: importUsage }));
   const choice = { me: values.me, region: values.region };
   try {
     validateRegionChoice(choice);
   } catch (err) {
-    if (err instanceof SettingError) throw new CliError(`kith import: ${err.message}`, 2);
+    if (err instanceof SettingError) throw new CliError(t('cli.error', { command: 'import', message: err.message }), 2);
     throw err;
   }
   const db = openStore(resolveDbPath(values.db));
   try {
     const regionState = applyRegionChoice(db, choice);
     if (regionState.renormalized > 0) {
-      console.log(
-        `Default region is now ${regionState.region}: re-normalized ${regionState.renormalized} stored numbers.`,
-      );
+      console.log(t('cli.import.renormalized', { region: regionState.region, count: regionState.renormalized }));
     }
     const progress = importProgress();
     const reports: FileReport[] = [];
@@ -53,22 +52,14 @@ export async function runImport(argv: string[]): Promise<number> {
     if (stop !== null) throw stop;
     if (reports.length > 1) printTotals(reports);
     const toCheck = toCheckCount(db);
-    if (toCheck > 0) {
-      console.log(
-        toCheck === 1
-          ? '1 number written without a country code reads as a service number only because of the home country: it is not uploaded until you check it (kith contacts, kith number).'
-          : `${toCheck} numbers written without a country code read as service numbers only because of the home country: they are not uploaded until you check them (kith contacts, kith number).`,
-      );
-    }
-    for (const f of failures) console.error(`kith import: ${f}`);
+    if (toCheck > 0) console.log(t('cli.import.toCheck', { count: toCheck }));
+    for (const f of failures) console.error(t('cli.error', { command: 'import', message: f }));
     // Said only when something was imported, so that a failure stays one line.
     if (!regionState.region && reports.length > 0) {
-      console.error(
-        'kith import: no default region (pass --me +E164 or --region CC); numbers without a country code are invalid.',
-      );
+      console.error(t('cli.import.noRegion'));
     }
     const imported = reports.some((r) => r.contacts > 0);
-    if (!imported && failures.length === 0) throw new CliError('kith import: no contacts found in the given files');
+    if (!imported && failures.length === 0) throw new CliError(t('cli.import.nothing'));
     return imported ? 0 : 1;
   } finally {
     db.close();
@@ -76,23 +67,33 @@ export async function runImport(argv: string[]): Promise<number> {
 }
 
 function printReport(r: FileReport): void {
-  const kind = r.format === 'vcard' ? 'cards' : 'rows';
-  console.log(
-    `${r.file}: ${r.recordsRead} ${kind} read, ${r.contacts} contacts ` +
-      `(${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged, ${r.removed} removed)`,
-  );
-  console.log(`  numbers: ${r.phones.valid} valid, ${r.phones.possible} possible, ${r.phones.invalid} invalid`);
+  const counts = {
+    file: r.file,
+    read: r.recordsRead,
+    contacts: r.contacts,
+    added: r.added,
+    updated: r.updated,
+    unchanged: r.unchanged,
+    removed: r.removed,
+  };
+  console.log(t(r.format === 'vcard' ? 'cli.import.cards' : 'cli.import.rows', counts));
+  console.log(t('cli.import.numbers', { ...r.phones }));
   if (r.errors.length > 0) {
-    console.log(`  ${r.errors.length} error${r.errors.length === 1 ? '' : 's'}:`);
-    for (const e of r.errors) console.log(`  ${e.file}:${e.line}: ${e.message}`);
+    console.log(t('cli.import.errors', { count: r.errors.length }));
+    for (const e of r.errors) console.log(t('cli.import.issue', { file: e.file, line: e.line, message: e.message }));
   }
 }
 
 function printTotals(reports: FileReport[]): void {
   const sum = (f: (r: FileReport) => number) => reports.reduce((n, r) => n + f(r), 0);
   console.log(
-    `total: ${sum((r) => r.recordsRead)} records read, ${sum((r) => r.contacts)} contacts, numbers ` +
-      `${sum((r) => r.phones.valid)} valid, ${sum((r) => r.phones.possible)} possible, ` +
-      `${sum((r) => r.phones.invalid)} invalid, ${sum((r) => r.errors.length)} errors`,
+    t('cli.import.total', {
+      read: sum((r) => r.recordsRead),
+      contacts: sum((r) => r.contacts),
+      valid: sum((r) => r.phones.valid),
+      possible: sum((r) => r.phones.possible),
+      invalid: sum((r) => r.phones.invalid),
+      errors: sum((r) => r.errors.length),
+    }),
   );
 }

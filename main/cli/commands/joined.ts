@@ -1,3 +1,4 @@
+import { t } from '../../../i18n/index.ts';
 import { openStore, type Db } from '../../store/open.ts';
 import { uploadLog, uploadRuns, type UploadRun } from '../../sync/history.ts';
 import { joinedContacts } from '../../sync/names.ts';
@@ -5,12 +6,13 @@ import { dbOption, parseCommand } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { resolveDbPath } from '../paths.ts';
 
-export const joinedUsage = 'kith joined [--json] [--db PATH]';
-export const logUsage = 'kith log [--json] [--limit N] [--db PATH]';
+export const joinedUsage = t('cli.usage.joined');
+export const logUsage = t('cli.usage.log');
 
 export function runJoined(argv: string[]): number {
   const { values, positionals } = parseCommand('joined', argv, { ...dbOption, json: { type: 'boolean' } });
-  if (positionals.length > 0) throw new UsageError(`kith joined: unexpected argument ${positionals[0]}`);
+  if (positionals.length > 0)
+    throw new UsageError(t('cli.unexpectedArgument', { command: 'joined', argument: positionals[0] }));
   const db = openStore(resolveDbPath(values.db));
   try {
     const joined = joinedContacts(db);
@@ -24,8 +26,8 @@ export function runJoined(argv: string[]): number {
       );
       return 0;
     }
-    for (const j of joined) console.log(`${j.name}  ${j.saved ? j.e164 : ''}`.trimEnd());
-    console.log(`${joined.length} contact${joined.length === 1 ? '' : 's'} on Kith`);
+    for (const j of joined) console.log(t('cli.joined.line', { name: j.name, e164: j.saved ? j.e164 : '' }).trimEnd());
+    console.log(t('cli.joined.count', { count: joined.length }));
     return 0;
   } finally {
     db.close();
@@ -38,9 +40,10 @@ export function runLog(argv: string[]): number {
     json: { type: 'boolean' },
     limit: { type: 'string' },
   });
-  if (positionals.length > 0) throw new UsageError(`kith log: unexpected argument ${positionals[0]}`);
+  if (positionals.length > 0)
+    throw new UsageError(t('cli.unexpectedArgument', { command: 'log', argument: positionals[0] }));
   const limit = values.limit === undefined ? 50 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1) throw new UsageError('kith log: --limit is a whole number ≥ 1');
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(t('cli.log.limit'));
   const db = openStore(resolveDbPath(values.db));
   try {
     const entries = uploadLog(db, limit);
@@ -48,7 +51,7 @@ export function runLog(argv: string[]): number {
       process.stdout.write(JSON.stringify(entries, null, 2) + '\n');
       return 0;
     }
-    if (entries.length === 0) console.log('Nothing has been uploaded.');
+    if (entries.length === 0) console.log(t('cli.log.empty'));
     // Each sync run's batches come together, newest first, under one line with the run's totals.
     const runs = runTotals(db, entries.length);
     let run: string | null = null;
@@ -58,12 +61,17 @@ export function runLog(argv: string[]): number {
         if (total) console.log(runLine(total));
       }
       run = e.runId;
-      const when = new Date(e.at).toISOString();
-      console.log(
-        `${when}  ${e.result.padEnd(8)} batch ${e.batchId}: +${e.added.length} −${e.removed.length}${e.detail ? `  (${e.detail})` : ''}`,
-      );
-      for (const n of e.added) console.log(`    + ${n}`);
-      for (const n of e.removed) console.log(`    − ${n}`);
+      const line = {
+        at: new Date(e.at).toISOString(),
+        result: e.result.padEnd(8),
+        batchId: e.batchId,
+        added: e.added.length,
+        removed: e.removed.length,
+        detail: e.detail,
+      };
+      console.log(t(e.detail ? 'cli.log.batchDetail' : 'cli.log.batch', line));
+      for (const n of e.added) console.log(t('cli.log.added', { e164: n }));
+      for (const n of e.removed) console.log(t('cli.log.removed', { e164: n }));
     }
     return 0;
   } finally {
@@ -80,7 +88,12 @@ function runTotals(db: Db, batches: number): Map<string, UploadRun> {
 
 /** `Sync at 2030-01-01T10:02:00.000Z: 1234 numbers added, 0 removed in 3 batches (1 refused)`. */
 function runLine(r: UploadRun): string {
-  const batches = `${r.batches} batch${r.batches === 1 ? '' : 'es'}`;
-  const refused = r.refusedBatches > 0 ? ` (${r.refusedBatches} refused)` : '';
-  return `Sync at ${new Date(r.at).toISOString()}: ${r.added} number${r.added === 1 ? '' : 's'} added, ${r.removed} removed in ${batches}${refused}`;
+  const values = {
+    at: new Date(r.at).toISOString(),
+    added: r.added,
+    removed: r.removed,
+    batches: r.batches,
+    refused: r.refusedBatches,
+  };
+  return t(r.refusedBatches > 0 ? 'cli.log.runRefused' : 'cli.log.run', values);
 }

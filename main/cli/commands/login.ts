@@ -1,3 +1,4 @@
+import { t } from '../../../i18n/index.ts';
 import { isE164 } from '../../../protocol/e164.ts';
 import { openStore } from '../../store/open.ts';
 import { SyncError } from '../../sync/errors.ts';
@@ -7,9 +8,8 @@ import { CliError, EXIT_QUEUED, UsageError } from '../errors.ts';
 import { resolveDbPath } from '../paths.ts';
 
 /** Two steps where the code is texted: the second takes the server and number the first asked for. */
-export const loginUsage =
-  'kith login --server URL --phone +E164 [--device NAME] [--db PATH]\n  kith login --code CODE [--db PATH]';
-export const logoutUsage = 'kith logout [--db PATH]';
+export const loginUsage = t('cli.usage.login');
+export const logoutUsage = t('cli.usage.logout');
 
 export async function runLogin(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand('login', argv, {
@@ -19,31 +19,31 @@ export async function runLogin(argv: string[]): Promise<number> {
     code: { type: 'string' },
     device: { type: 'string' },
   });
-  if (positionals.length > 0) throw new UsageError(`kith login: unexpected argument ${positionals[0]}`);
-  if (values.code !== undefined && !/^\d{6}$/.test(values.code))
-    throw new UsageError('kith login: --code is six digits');
+  if (positionals.length > 0)
+    throw new UsageError(t('cli.unexpectedArgument', { command: 'login', argument: positionals[0] }));
+  if (values.code !== undefined && !/^\d{6}$/.test(values.code)) throw new UsageError(t('cli.login.code'));
   const db = openStore(resolveDbPath(values.db));
   try {
     // With --code, the server and number default to those the code was asked for (by an earlier `kith login`).
     const pending = values.code !== undefined ? pendingVerification(db) : null;
     const server = values.server ?? pending?.server ?? process.env.KITH_SERVER;
     const phone = values.phone ?? pending?.e164;
-    if (!server || !/^https?:\/\/./.test(server)) throw new UsageError(`kith login: --server http(s)://… is required`);
-    if (!phone || !isE164(phone)) throw new UsageError('kith login: --phone must be E.164, e.g. +447400123456');
+    if (!server || !/^https?:\/\/./.test(server)) throw new UsageError(t('cli.login.server'));
+    if (!phone || !isE164(phone)) throw new UsageError(t('cli.login.phone'));
     const result = await login(db, settingsTokenStore(db), server, phone, {
       ...(values.code ? { code: values.code } : {}),
       // No hostname: it often carries the owner's name, and only numbers should leave the device.
-      deviceName: values.device ?? `kith CLI (${process.platform})`,
+      deviceName: values.device ?? t('cli.login.device', { platform: process.platform }),
       now: Date.now(),
     });
     if (result.status === 'code_sent') {
-      console.log(`A code was sent to ${phone}. Run: kith login --code CODE`);
+      console.log(t('cli.login.codeSent', { phone }));
       return 0;
     }
-    console.log(`Signed in to ${server} as ${phone}${result.newAccount ? ' (new account)' : ''}.`);
+    console.log(t(result.newAccount ? 'cli.login.signedInNew' : 'cli.login.signedIn', { server, phone }));
     return 0;
   } catch (err) {
-    if (err instanceof SyncError) throw new CliError(`kith login: ${err.message}`);
+    if (err instanceof SyncError) throw new CliError(t('cli.error', { command: 'login', message: err.message }));
     throw err;
   } finally {
     db.close();
@@ -52,16 +52,17 @@ export async function runLogin(argv: string[]): Promise<number> {
 
 export async function runLogout(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand('logout', argv, dbOption);
-  if (positionals.length > 0) throw new UsageError(`kith logout: unexpected argument ${positionals[0]}`);
+  if (positionals.length > 0)
+    throw new UsageError(t('cli.unexpectedArgument', { command: 'logout', argument: positionals[0] }));
   const db = openStore(resolveDbPath(values.db));
   try {
     const result = await logout(db, settingsTokenStore(db));
-    for (const f of result.failures) console.error(`kith logout: telling ${f.server} failed: ${f.message}`);
+    for (const f of result.failures) console.error(t('cli.logout.failed', { server: f.server, message: f.message }));
     if (result.confirmed) {
-      console.log('Signed out.');
+      console.log(t('cli.logout.done'));
       return 0;
     }
-    console.log('Signed out on this device; the server will be told when it can be reached.');
+    console.log(t('cli.logout.queued'));
     return EXIT_QUEUED;
   } finally {
     db.close();

@@ -1,3 +1,4 @@
+import { t } from '../../../i18n/index.ts';
 import {
   countryReader,
   CountryChoiceError,
@@ -13,7 +14,7 @@ import { CliError, UsageError } from '../errors.ts';
 import { resolveDbPath } from '../paths.ts';
 import { checkHint } from './check-hint.ts';
 
-export const numberUsage = 'kith number <number|+E164> [--country CC | --confirm] [--db PATH]';
+export const numberUsage = t('cli.usage.number');
 
 /**
  * Shows how a number written without a country code is read, and sets its country: `--country CC` reads it as a
@@ -25,33 +26,34 @@ export function runNumber(argv: string[]): number {
     country: { type: 'string' },
     confirm: { type: 'boolean' },
   });
-  if (positionals.length === 0) throw new UsageError('kith number: name a number, as written or as +E164');
-  if (values.country !== undefined && values.confirm)
-    throw new UsageError('kith number: give either --country CC or --confirm, not both');
+  if (positionals.length === 0) throw new UsageError(t('cli.number.name'));
+  if (values.country !== undefined && values.confirm) throw new UsageError(t('cli.number.both'));
   if (values.country !== undefined && !isRegionCode(values.country))
-    throw new CliError(`kith number: --country ${values.country}: not a known ISO 3166 country code`, 2);
+    throw new CliError(t('cli.number.unknownCountry', { country: values.country }), 2);
   const text = positionals.join(' ');
   const db = openStore(resolveDbPath(values.db));
   try {
     const keys = keysFor(db, text);
     if (values.confirm || values.country !== undefined) {
       const country = values.country?.toUpperCase() ?? defaultRegion(db);
-      if (!country) throw new CliError('kith number: there is no home country to confirm (kith import --region CC)');
+      if (!country) throw new CliError(t('cli.number.noHome'));
       const change = setDigitsCountry(db, keys, country);
-      const what = values.confirm ? `Confirmed ${country} for` : `Set the country to ${country} for`;
-      console.log(`${what} ${text}: ${change.changed} stored number${change.changed === 1 ? '' : 's'} read again.`);
+      const said = { country, text, count: change.changed };
+      console.log(t(values.confirm ? 'cli.number.confirmed' : 'cli.number.countrySet', said));
     }
     const countryOf = countryReader(db);
     for (const p of phonesWithKeys(db, keys)) {
       const country = countryOf(p);
       const shown = p.e164 ?? p.candidate ?? '—';
-      const chosen = country.chosen ? `  (country ${country.chosen}, chosen)` : '';
-      console.log(`${p.name || '(no name)'}: ${p.raw} → ${shown}  [${p.status}] ${p.reason}${chosen}`);
-      if (country.check) console.log(`  ${checkHint(p.raw, country.check)}`);
+      const line = { name: p.name || t('cli.noName'), raw: p.raw, shown, status: p.status, reason: p.reason };
+      if (country.chosen) console.log(t('cli.number.phoneChosen', { ...line, country: country.chosen }));
+      else console.log(t('cli.number.phone', line));
+      if (country.check) console.log(t('cli.number.hint', { hint: checkHint(p.raw, country.check) }));
     }
     return 0;
   } catch (err) {
-    if (err instanceof CountryChoiceError) throw new CliError(`kith number: ${err.message}`);
+    if (err instanceof CountryChoiceError)
+      throw new CliError(t('cli.error', { command: 'number', message: err.message }));
     throw err;
   } finally {
     db.close();

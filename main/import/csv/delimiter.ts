@@ -1,5 +1,6 @@
 /** Work out whether a CSV file uses commas, semicolons or tabs. */
 
+import { t } from '../../../i18n/index.ts';
 import { hasNameOrPhone, mapHeader, type HeaderMap } from './header.ts';
 import { readRecords, type Delimiter } from './records.ts';
 
@@ -114,5 +115,5 @@ function mixedNote(counts: Record<Delimiter, number[]>): string | null {
   const later = mostConsistent(rest);
   if ((counts[firstLine][0] ?? 0) === 0 || consistency(rest[later]).lines === 0 || firstLine === later) return null;
   if (rest[firstLine].some((n) => n > 0)) return null; // later lines use it too, so it is not a different format
-  return `The first line is ${DELIMITER_NAMES[firstLine]}-separated but later lines are ${DELIMITER_NAMES[later]}-separated.`;
+  return t('import.csv.mixedDelimiters', { first: DELIMITER_NAMES[firstLine], later: DELIMITER_NAMES[later] });
 }

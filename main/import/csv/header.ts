@@ -1,4 +1,5 @@
 /** Map the header row of a Google, Outlook, Thunderbird or hand-made contacts CSV to what each column holds. */
+import { t } from '../../../i18n/index.ts';
 
 export type NameRole = 'display' | 'prefix' | 'given' | 'middle' | 'family' | 'suffix' | 'nickname' | 'org';
 
@@ -29,7 +30,7 @@ const NAME_HEADERS: Record<string, NameRole> = {
   'full name': 'display',
   'display name': 'display',
   'name prefix': 'prefix',
-  title: 'prefix', // Outlook's "Title" is Mr./Dr.; "Job Title" is not mapped.
+  title: 'prefix', // i18n-ignore: a column role. Outlook's "Title" is Mr./Dr.; "Job Title" is not mapped.
   prefix: 'prefix',
   'given name': 'given',
   'first name': 'given',
@@ -48,6 +49,7 @@ const NAME_HEADERS: Record<string, NameRole> = {
   company: 'org',
 };
 
+// i18n-ignore: header texts to match, never shown
 const EMAIL_HEADERS = new Set([
   'e-mail address', // Outlook; Google's `E-mail N - Value` columns are matched by pattern below
   'e-mail 2 address',
@@ -58,6 +60,27 @@ const EMAIL_HEADERS = new Set([
   'e-mail',
   'email address',
 ]);
+
+// Labels are formatted once, when the module loads: every number of every row gets one.
+const LABEL = {
+  mobile: t('phone.label.mobile'),
+  home: t('phone.label.home'),
+  work: t('phone.label.work'),
+  main: t('phone.label.main'),
+  companyMain: t('phone.label.companyMain'),
+  workFax: t('phone.label.fax', { place: 'work' }),
+  homeFax: t('phone.label.fax', { place: 'home' }),
+  fax: t('phone.label.fax', { place: 'none' }),
+  pager: t('phone.label.pager'),
+  other: t('phone.label.other'),
+  car: t('phone.label.car'),
+  assistant: t('phone.label.assistant'),
+  radio: t('phone.label.radio'),
+  callback: t('phone.label.callback'),
+  isdn: t('phone.label.isdn'),
+  telex: t('phone.label.telex'),
+  ttyTdd: t('phone.label.ttyTdd'),
+};
 
 /**
  * Fixed-label phone columns (Outlook, Thunderbird, generic).
@@ -87,33 +110,33 @@ const EMAIL_HEADERS = new Set([
  * minus the `* ` Google puts before the primary one.
  */
 const PHONE_HEADERS: Record<string, string> = {
-  'mobile phone': 'Mobile',
-  'mobile number': 'Mobile',
-  mobile: 'Mobile',
-  cell: 'Mobile',
-  'cell phone': 'Mobile',
-  'home phone': 'Home',
-  'home phone 2': 'Home',
-  'business phone': 'Work',
-  'business phone 2': 'Work',
-  'work phone': 'Work',
-  'primary phone': 'Main',
-  'company main phone': 'Company Main',
-  'business fax': 'Work Fax',
-  'home fax': 'Home Fax',
-  'other fax': 'Fax',
-  'fax number': 'Fax',
-  fax: 'Fax',
-  pager: 'Pager',
-  'pager number': 'Pager',
-  'other phone': 'Other',
-  'car phone': 'Car',
-  "assistant's phone": 'Assistant',
-  'radio phone': 'Radio',
-  callback: 'Callback',
-  isdn: 'ISDN',
-  telex: 'Telex',
-  'tty/tdd phone': 'TTY/TDD',
+  'mobile phone': LABEL.mobile,
+  'mobile number': LABEL.mobile,
+  mobile: LABEL.mobile,
+  cell: LABEL.mobile,
+  'cell phone': LABEL.mobile,
+  'home phone': LABEL.home,
+  'home phone 2': LABEL.home,
+  'business phone': LABEL.work,
+  'business phone 2': LABEL.work,
+  'work phone': LABEL.work,
+  'primary phone': LABEL.main,
+  'company main phone': LABEL.companyMain,
+  'business fax': LABEL.workFax,
+  'home fax': LABEL.homeFax,
+  'other fax': LABEL.fax,
+  'fax number': LABEL.fax,
+  fax: LABEL.fax,
+  pager: LABEL.pager,
+  'pager number': LABEL.pager,
+  'other phone': LABEL.other,
+  'car phone': LABEL.car,
+  "assistant's phone": LABEL.assistant,
+  'radio phone': LABEL.radio,
+  callback: LABEL.callback,
+  isdn: LABEL.isdn,
+  telex: LABEL.telex,
+  'tty/tdd phone': LABEL.ttyTdd,
   phone: '',
   'phone number': '',
   telephone: '',

@@ -6,6 +6,7 @@
  * last/first? is `12345` a phone or a postcode?).
  */
 
+import { t } from '../../../i18n/index.ts';
 import type { ImportIssue, ParsedContact } from '../types.ts';
 import { sniffEncoding } from '../encoding.ts';
 import { decodeCsvBytes } from './decode.ts';
@@ -30,10 +31,9 @@ export interface CsvContacts {
   rows: number;
 }
 
-export const NO_HEADER = 'The first row is not a header with a name or phone column, so the file was not read.';
-const HEADER_UNREADABLE =
-  'The first row could not be read as a header with a name or phone column, so the file was not read.';
-const EMPTY_CSV = 'The file is empty: it has no header row with a name or phone column.';
+export const NO_HEADER = t('import.csv.noHeader');
+const HEADER_UNREADABLE = t('import.csv.headerUnreadable');
+const EMPTY_CSV = t('import.csv.empty');
 
 /** How much of a file `looksLikeCsv` reads. */
 const SNIFF_BYTES = 64 * 1024;
@@ -43,7 +43,7 @@ export function parseCsvContacts(bytes: Uint8Array, file: string): CsvContacts {
     return readContacts(bytes, file);
   } catch (err) {
     // Only a bug can get here; report it against the file instead of failing the whole import.
-    const message = `The file could not be read as CSV (${err instanceof Error ? err.message : String(err)}).`;
+    const message = t('import.csv.unreadable', { reason: err instanceof Error ? err.message : String(err) });
     return { contacts: [], errors: [{ file, line: 1, message }], rows: 0 };
   }
 }
@@ -85,10 +85,8 @@ function readContacts(bytes: Uint8Array, file: string): CsvContacts {
     }
     const other = otherDelimiter(item.fields, first.fields.length, guess.delimiter);
     if (other !== null) {
-      report(
-        item.line,
-        `This row is ${DELIMITER_NAMES[other]}-separated but the header is ${DELIMITER_NAMES[guess.delimiter]}-separated, so it was skipped.`,
-      );
+      const names = { row: DELIMITER_NAMES[other], header: DELIMITER_NAMES[guess.delimiter] };
+      report(item.line, t('import.csv.rowDelimiter', names));
       continue;
     }
     const contact = rowContact(item.fields, header, item.line);

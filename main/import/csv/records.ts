@@ -7,6 +7,7 @@
  */
 
 import { parse, type CsvError, type Options } from 'csv-parse/sync';
+import { t } from '../../../i18n/index.ts';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -82,14 +83,14 @@ function describe(err: unknown): string {
   const code = (err as Partial<CsvError> | null)?.code;
   switch (code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return 'A quoted field on this line is never closed, so the line was skipped and reading went on from the next.';
+      return t('import.csv.quoteNotClosed');
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'INVALID_OPENING_QUOTE':
-      return 'This row has an unbalanced quote, so the line was skipped and reading went on from the next.';
+      return t('import.csv.unbalancedQuote');
     case 'CSV_MAX_RECORD_SIZE':
-      return `This row is longer than ${MAX_RECORD_CHARS} characters (probably an unclosed quote), so the line was skipped.`;
+      return t('import.csv.rowTooLong', { max: MAX_RECORD_CHARS });
     default:
-      return `This row could not be read (${err instanceof Error ? err.message : String(err)}), so the line was skipped.`;
+      return t('import.csv.rowUnreadable', { reason: err instanceof Error ? err.message : String(err) });
   }
 }
 

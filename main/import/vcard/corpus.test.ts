@@ -22,6 +22,8 @@ function read(file: string): VcardRead {
   return readVcards(readFileSync(join(CORPUS, file)), file);
 }
 
+const notAboutPhoto = (issue: { message: string }): boolean => !issue.message.startsWith('The PHOTO ');
+
 const FILES_WITH_ISSUES = new Set([
   'kith/broken-names.vcf',
   'aosp-vcard/v21_invalid_comment_line.vcf',
@@ -55,7 +57,8 @@ describe('the fixture corpus', () => {
       expect(issue.line).toBeGreaterThanOrEqual(1);
     }
     // Only four files of the corpus hold broken lines (tested below); everything else, odd as it is, reads cleanly.
-    if (!FILES_WITH_ISSUES.has(file)) expect(issues).toEqual([]);
+    // What is said of photos (links, damaged images) is tested in photo-corpus.test.ts.
+    if (!FILES_WITH_ISSUES.has(file)) expect(issues.filter(notAboutPhoto)).toEqual([]);
   });
 
   it('reads the 2.1 kitchen-sink card: bare TEL types, QP soft breaks, an empty photo', () => {
@@ -127,7 +130,7 @@ describe('the fixture corpus', () => {
 
   it('reads a file mixing 4.0, 2.1 and 3.0 cards', () => {
     const { contacts, issues } = read('node-vcf/multiple.vcf');
-    expect(issues).toEqual([]);
+    expect(issues.filter(notAboutPhoto)).toEqual([]);
     expect(contacts.map((c) => [c.line, c.name])).toEqual([
       [1, 'Dr. Erika Mustermann'],
       [16, 'Dr. Erika Mustermann'],

@@ -8,8 +8,8 @@
  * - A card without END:VCARD ends where the next BEGIN:VCARD starts, or at the end of the file; it is reported with
  *   its BEGIN line and its own lines are still read. When the file also lacks a final line break, its last line may
  *   be cut off and is dropped. Its lines are never given to another card.
- * - PHOTO/LOGO/SOUND/KEY payloads are never decoded; broken base64 in them is reported as an issue and the card is
- *   read as usual.
+ * - LOGO/SOUND/KEY payloads are never decoded, PHOTO only once the card is kept and only checked images (photo.ts);
+ *   broken base64 in them is reported as an issue and the card is read as usual.
  * - Lines that are not properties are reported and skipped; the rest of the card is read.
  * - Values are decoded and unescaped here rather than by ical.js: ical.js leaves `\;` escaped in plain text values
  *   and took about twice as long on a 100,000-card file.

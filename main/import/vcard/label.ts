@@ -1,4 +1,5 @@
 /** The human label of a phone number. */
+import { t } from '../../../i18n/index.ts';
 
 // Apple wraps its built-in labels as `_$!<Mobile>!$_`; custom labels are plain text.
 const APPLE_WRAPPED = /^_\$!<(.*)>!\$_$/s;
@@ -8,17 +9,22 @@ export function labelFromAbLabel(text: string): string {
   return (m ? (m[1] ?? '') : text).trim();
 }
 
+// Formatted once: every number of every card gets a label.
 const KINDS: ReadonlyMap<string, string> = new Map([
-  ['iphone', 'iPhone'],
-  ['cell', 'Mobile'],
-  ['main', 'Main'],
-  ['pager', 'Pager'],
+  ['iphone', t('phone.label.iphone')],
+  ['cell', t('phone.label.mobile')],
+  ['main', t('phone.label.main')],
+  ['pager', t('phone.label.pager')],
 ]);
 const PLACES: ReadonlyMap<string, string> = new Map([
-  ['home', 'Home'],
-  ['work', 'Work'],
-  ['other', 'Other'],
+  ['home', t('phone.label.home')],
+  ['work', t('phone.label.work')],
+  ['other', t('phone.label.other')],
 ]);
+/** Fax keeps its place: by place type, '' for none. */
+const FAXES: ReadonlyMap<string, string> = new Map(
+  ['home', 'work', 'other', ''].map((place) => [place, t('phone.label.fax', { place: place || 'none' })]),
+);
 
 /**
  * From TYPE values (and 2.1 bare words). A kind (Mobile, Pager, …) beats a place (Home, Work, Other); fax is the
@@ -28,11 +34,11 @@ export function labelFromTypes(types: readonly string[]): string {
   let kind = '';
   let place = '';
   let fax = false;
-  for (const t of types) {
-    if (t === 'fax') fax = true;
-    else if (kind === '' && KINDS.has(t)) kind = KINDS.get(t) ?? '';
-    else if (place === '' && PLACES.has(t)) place = PLACES.get(t) ?? '';
+  for (const type of types) {
+    if (type === 'fax') fax = true;
+    else if (kind === '' && KINDS.has(type)) kind = KINDS.get(type) ?? '';
+    else if (place === '' && PLACES.has(type)) place = type;
   }
-  if (fax) return place === '' ? 'Fax' : `${place} Fax`;
-  return kind !== '' ? kind : place;
+  if (fax) return FAXES.get(place) ?? '';
+  return kind !== '' ? kind : (PLACES.get(place) ?? '');
 }

@@ -1,4 +1,5 @@
 /** Problems inside a card that do not stop it from importing: reported by `splitVcards` with their line. */
+import { t } from '../../../i18n/index.ts';
 import type { VcardChunk } from './chunk.ts';
 import { LINE_BREAK } from './markers.ts';
 import { ENC_BASE64, encodingClass, propValue, tokenize } from './tokenize.ts';
@@ -22,7 +23,7 @@ export function lintCard(chunk: VcardChunk, closed: boolean): LineIssue[] {
     if (!isBase64(propValue(lines, prop, false))) {
       issues.push({
         line: prop.line,
-        message: `The ${(m[1] ?? '').toUpperCase()} data is not valid base64, so it was ignored.`,
+        message: t('import.vcard.badBase64', { property: (m[1] ?? '').toUpperCase() }),
       });
     }
   }
@@ -31,8 +32,7 @@ export function lintCard(chunk: VcardChunk, closed: boolean): LineIssue[] {
   const more = issues.length - MAX_ISSUES_PER_CARD;
   const kept = issues.slice(0, MAX_ISSUES_PER_CARD);
   const last = kept[kept.length - 1];
-  const message =
-    more === 1 ? 'One more problem in this card is not listed.' : `${more} more problems in this card are not listed.`;
+  const message = t('import.vcard.moreProblems', { count: more });
   kept.push({ line: last?.line ?? chunk.line, message });
   return kept;
 }

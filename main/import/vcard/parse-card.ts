@@ -1,4 +1,5 @@
 /** Reading one card's contact data: the properties we need, decoded and unescaped. */
+import { t } from '../../../i18n/index.ts';
 import { hasNameText, NOTHING_USABLE_CARD, UNDECODABLE_NAME_AND_NO_NUMBER } from '../name-text.ts';
 import { RecordError } from '../types.ts';
 import type { ParsedContact, RawPhone, RecordIssue } from '../types.ts';
@@ -8,6 +9,7 @@ import { splitEscaped, tidy, unescapeText } from './escape.ts';
 import { labelFromAbLabel, labelFromTypes } from './label.ts';
 import { BEGIN, END, LINE_BREAK, markerOf } from './markers.ts';
 import { parseParams } from './params.ts';
+import { withPhoto } from './card-photo.ts';
 import type { Params } from './params.ts';
 import { propValue, tokenize } from './tokenize.ts';
 import type { CardProp } from './tokenize.ts';
@@ -22,7 +24,7 @@ export function parseVcardChunk(chunk: VcardChunk): ParsedContact {
   } catch (err) {
     if (err instanceof RecordError) throw err;
     const reason = err instanceof Error ? err.message : String(err);
-    throw new RecordError(chunk.line, `This card could not be read (${reason}).`);
+    throw new RecordError(chunk.line, t('import.cardUnreadable', { reason }));
   }
 }
 
@@ -33,8 +35,7 @@ interface Tel {
 
 function readCard(chunk: VcardChunk): ParsedContact {
   const lines = chunk.text.split(LINE_BREAK);
-  if (markerOf(lines[0] ?? '') !== BEGIN)
-    throw new RecordError(chunk.line, 'This card does not start with BEGIN:VCARD.');
+  if (markerOf(lines[0] ?? '') !== BEGIN) throw new RecordError(chunk.line, t('import.vcard.noBegin'));
   const to = lines.length > 1 && markerOf(lines[lines.length - 1] ?? '') === END ? lines.length - 1 : lines.length;
   const props = tokenize(lines, 1, to, chunk.line);
 
@@ -46,6 +47,7 @@ function readCard(chunk: VcardChunk): ParsedContact {
   const email: CardProp[] = [];
   const tel: Tel[] = [];
   let uid: CardProp | null = null;
+  const photos: CardProp[] = [];
   const abLabels = new Map<string, CardProp>();
   for (const prop of props) {
     const { name, group } = nameOf(prop.head);
@@ -73,6 +75,9 @@ function readCard(chunk: VcardChunk): ParsedContact {
         break;
       case 'UID':
         uid ??= prop;
+        break;
+      case 'PHOTO':
+        photos.push(prop);
         break;
       case 'X-ABLABEL':
         if (group !== '' && !abLabels.has(group)) abLabels.set(group, prop);
@@ -114,7 +119,7 @@ function readCard(chunk: VcardChunk): ParsedContact {
   const contact: ParsedContact = { line: chunk.line, uid: uidText === '' ? null : uidText, name: '', phones };
   if (name === null) {
     if (phones.length === 0) throw new RecordError(chunk.line, NOTHING_USABLE_CARD);
-    return contact;
+    return withPhoto(contact, photos, lines, v21);
   }
   if (name.trouble !== null) {
     // A name that could not be decoded at all is no reason to keep a card that has nothing else.
@@ -125,7 +130,7 @@ function readCard(chunk: VcardChunk): ParsedContact {
     contact.issues = [issue];
   }
   contact.name = name.text;
-  return contact;
+  return withPhoto(contact, photos, lines, v21);
 }
 
 interface NameCandidate {
@@ -168,13 +173,17 @@ function nameTroubleMessage(trouble: DecodeTrouble, name: string): string {
   const shown = chars.length > SHOWN_NAME ? `${chars.slice(0, SHOWN_NAME - 1).join('')}…` : name;
   switch (trouble.kind) {
     case 'charset':
-      return `The name could not be decoded as ${trouble.charset.toUpperCase()}, so it was read as ${trouble.readAs}: “${shown}”.`;
+      return t('import.vcard.nameCharset', {
+        charset: trouble.charset.toUpperCase(),
+        readAs: trouble.readAs,
+        name: shown,
+      });
     case 'undecodable':
       return trouble.charset === ''
-        ? `The name could not be decoded; what could not be decoded was kept as written: “${shown}”.`
-        : `The name could not be decoded as ${trouble.charset.toUpperCase()}; what could not be decoded was kept as written: “${shown}”.`;
+        ? t('import.vcard.nameUndecodable', { name: shown })
+        : t('import.vcard.nameUndecodableAs', { charset: trouble.charset.toUpperCase(), name: shown });
     case 'broken-escape':
-      return `The name holds a broken quoted-printable escape, which was kept as written: “${shown}”.`;
+      return t('import.vcard.nameBrokenEscape', { name: shown });
   }
 }
 

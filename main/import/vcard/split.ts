@@ -3,6 +3,7 @@
  * a nested card (2.1 AGENT values and some legacy exports do this); its lines are blanked out of the outer card,
  * so no property is ever credited to the wrong card.
  */
+import { t } from '../../../i18n/index.ts';
 import { loneCrIssues } from '../lone-cr.ts';
 import type { ImportIssue } from '../types.ts';
 import type { VcardChunk } from './chunk.ts';
@@ -56,7 +57,7 @@ export function splitVcards(bytes: Uint8Array, file: string): { cards: VcardChun
     errors.push(...loneCrIssues(file, repairs));
     scan(text, binary, file, cards, errors);
   } catch (err) {
-    errors.push({ file, line: 1, message: `The file could not be cut into cards (${String(err)}).` });
+    errors.push({ file, line: 1, message: t('import.vcard.splitFailed', { reason: String(err) }) });
   }
   // Nested cards close before the card around them; report everything in file order.
   cards.sort((a, b) => a.line - b.line);
@@ -102,8 +103,7 @@ function scan(text: string, binary: boolean, file: string, cards: VcardChunk[], 
       outsideRun = false;
       afterBreak = true;
       if (top === undefined) {
-        if (outsideReports++ < MAX_OUTSIDE_REPORTS)
-          issue(idx, 'This END:VCARD has no BEGIN:VCARD before it, so it was ignored.');
+        if (outsideReports++ < MAX_OUTSIDE_REPORTS) issue(idx, t('import.vcard.strayEnd'));
       } else {
         const card = top;
         stack.pop();
@@ -115,8 +115,7 @@ function scan(text: string, binary: boolean, file: string, cards: VcardChunk[], 
       if (isBlank(text, off, end)) outsideRun = false;
       else if (!outsideRun) {
         outsideRun = true;
-        if (outsideReports++ < MAX_OUTSIDE_REPORTS)
-          issue(idx, 'This text is outside any card (BEGIN:VCARD … END:VCARD), so it was ignored.');
+        if (outsideReports++ < MAX_OUTSIDE_REPORTS) issue(idx, t('import.vcard.outside'));
       }
     } else if (isBlank(text, off, end)) {
       afterBreak = true;
@@ -173,21 +172,17 @@ function scan(text: string, binary: boolean, file: string, cards: VcardChunk[], 
     let lastEnd = card.lastEnd;
     let message: string;
     if (card.childIdx === -1) {
-      message = 'This card has no END:VCARD: the file ends inside it.';
+      message = t('import.vcard.noEnd');
       // No final line break either: the file was probably truncated, and a cut phone number is worse than none.
       if (lastIdx === lastLine && lastIdx > card.idx && !text.endsWith('\n')) {
         lastIdx = card.prevIdx;
         lastEnd = card.prevEnd;
-        message =
-          'This card has no END:VCARD: the file ends inside it, and its last line may be cut off, so it was ignored.';
+        message = t('import.vcard.noEndCut');
       }
     } else {
-      message = `This card has no END:VCARD, so it was ended where the next card starts, on line ${card.childIdx + 1}.`;
+      message = t('import.vcard.endedByNext', { line: card.childIdx + 1 });
       if (card.strayIdx !== -1) {
-        issue(
-          card.strayIdx,
-          `This line was ignored: it follows a card nested inside the card on line ${card.idx + 1}, which has no END:VCARD.`,
-        );
+        issue(card.strayIdx, t('import.vcard.afterNested', { line: card.idx + 1 }));
       }
     }
     issue(card.idx, message);

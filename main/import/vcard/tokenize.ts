@@ -2,6 +2,7 @@
  * Cutting a card's lines into properties. Only the shape is found here (which physical lines make up which
  * property); values are rebuilt on demand by `propValue`, so a folded photo nobody reads costs nothing.
  */
+import { t } from '../../../i18n/index.ts';
 import { isBlank } from './markers.ts';
 import { parseParams } from './params.ts';
 
@@ -56,7 +57,7 @@ export function tokenize(
       else
         issues?.push({
           line: firstLine + i,
-          message: 'This indented line has no property to continue, so it was ignored.',
+          message: t('import.vcard.orphanFold'),
         });
       continue;
     }
@@ -85,10 +86,7 @@ export function tokenize(
     }
     issues?.push({
       line: firstLine + i,
-      message:
-        loose === 0
-          ? "This line has no property name before its ':', so it was ignored."
-          : "This line has no ':', so it is not a property and was ignored.",
+      message: t(loose === 0 ? 'import.vcard.noPropertyName' : 'import.vcard.noColon'),
     });
   }
   return props;

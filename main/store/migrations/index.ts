@@ -8,6 +8,9 @@ import { lettersFirst } from './007-letters-first.ts';
 import { numberKeys } from './008-number-keys.ts';
 import { uploadRuns } from './009-upload-runs.ts';
 import { numberCountries } from './010-number-countries.ts';
+import { people } from './011-people.ts';
+import { photos } from './012-photos.ts';
+import { activityMessages } from './013-activity-messages.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in order; each one's version is its position + 1. */
@@ -22,6 +25,9 @@ export const migrations: readonly Migration[] = [
   numberKeys,
   uploadRuns,
   numberCountries,
+  people,
+  photos,
+  activityMessages,
 ];
 
 export const LATEST_VERSION = migrations.length;

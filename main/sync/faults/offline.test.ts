@@ -143,7 +143,7 @@ describe('the server is down from the start', () => {
       });
     const down = await kith();
     expect(down, down.stderr).toMatchObject({ code: 3 });
-    expect(down.stdout).toMatch(/1 batch\(es\) still queued \(offline\)/);
+    expect(down.stdout).toMatch(/1 batch still queued \(offline\)/);
     expect(db.prepare(`SELECT count(*) FROM outbox WHERE last_error LIKE 'network:%'`).pluck().get()).toBe(1);
 
     server = await serve(database.url, port);

@@ -1,4 +1,4 @@
-import { formatCount } from '../format.ts';
+import { t } from '../../../i18n/index.ts';
 
 interface Props {
   count: number;
@@ -16,13 +16,12 @@ export function AndMore({ count, of }: Props) {
     <>
       {' '}
       <span className="more" aria-label={moreLabel(count, of)} data-testid="and-more">
-        {`and ${formatCount(count)} more`}
+        {t('contacts.more.text', { count })}
       </span>
     </>
   );
 }
 
 export function moreLabel(count: number, of: Props['of']): string {
-  if (of === 'numbers') return count === 1 ? 'and 1 more number' : `and ${formatCount(count)} more numbers`;
-  return count === 1 ? 'and 1 more contact' : `and ${formatCount(count)} more contacts`;
+  return t(of === 'numbers' ? 'contacts.more.numbers' : 'contacts.more.contacts', { count });
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { t } from '../../../i18n/index.ts';
 
 interface Props {
   title: string;
@@ -37,10 +38,10 @@ export function ConfirmDialog({ title, children, confirmLabel, busy = false, onC
       <div className="confirm-body">{children}</div>
       <div className="actions">
         <button type="button" onClick={onCancel} disabled={busy} data-testid="confirm-cancel" autoFocus>
-          Cancel
+          {t('dialog.cancel')}
         </button>
         <button type="button" className="danger" onClick={onConfirm} disabled={busy} data-testid="confirm-accept">
-          {busy ? 'Working…' : confirmLabel}
+          {busy ? t('dialog.working') : confirmLabel}
         </button>
       </div>
     </dialog>

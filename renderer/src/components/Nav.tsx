@@ -1,14 +1,16 @@
 import type { AppInfo } from '../../../main/ipc/contract.ts';
+import { t, type MessageId } from '../../../i18n/index.ts';
 import { NavIcon } from './NavIcon.tsx';
 
-export type Screen = 'contacts' | 'on-kith' | 'sources' | 'activity' | 'privacy';
+export type Screen = 'contacts' | 'on-kith' | 'sources' | 'activity' | 'privacy' | 'settings';
 
-const ITEMS: Array<{ screen: Screen; label: string }> = [
-  { screen: 'contacts', label: 'Contacts' },
-  { screen: 'on-kith', label: 'On Kith' },
-  { screen: 'sources', label: 'Sources' },
-  { screen: 'activity', label: 'Activity' },
-  { screen: 'privacy', label: 'Privacy' },
+const ITEMS: Array<{ screen: Screen; label: MessageId }> = [
+  { screen: 'contacts', label: 'nav.contacts' },
+  { screen: 'on-kith', label: 'nav.onKith' },
+  { screen: 'sources', label: 'nav.sources' },
+  { screen: 'activity', label: 'nav.activity' },
+  { screen: 'privacy', label: 'nav.privacy' },
+  { screen: 'settings', label: 'nav.settings' },
 ];
 
 interface Props {
@@ -25,10 +27,10 @@ interface Props {
 export function Nav({ current, onNavigate, info, ownNumber }: Props) {
   return (
     <aside className="sidebar">
-      <h1 className="brand" title={`${info.name} ${info.version}`}>
+      <h1 className="brand" title={t('nav.brandTitle', { name: info.name, version: info.version })}>
         {info.name}
       </h1>
-      <nav aria-label="Main">
+      <nav aria-label={t('nav.main')}>
         <ul>
           {ITEMS.map((item) => (
             <li key={item.screen}>
@@ -37,12 +39,12 @@ export function Nav({ current, onNavigate, info, ownNumber }: Props) {
                 className="nav-item"
                 aria-current={current === item.screen ? 'page' : undefined}
                 data-testid={`nav-${item.screen}`}
-                aria-label={item.label}
-                title={item.label}
+                aria-label={t(item.label)}
+                title={t(item.label)}
                 onClick={() => onNavigate(item.screen)}
               >
                 <NavIcon screen={item.screen} />
-                <span className="nav-label">{item.label}</span>
+                <span className="nav-label">{t(item.label)}</span>
               </button>
             </li>
           ))}
@@ -51,11 +53,11 @@ export function Nav({ current, onNavigate, info, ownNumber }: Props) {
       <footer className="sidebar-foot">
         {ownNumber && (
           <p className="muted" data-testid="own-number">
-            Signed in as {ownNumber}
+            {t('nav.signedInAs', { number: ownNumber })}
           </p>
         )}
         <p className="muted" data-testid="app-version">
-          Version {info.version}
+          {t('nav.version', { version: info.version })}
         </p>
       </footer>
     </aside>

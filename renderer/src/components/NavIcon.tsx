@@ -16,6 +16,8 @@ const PATHS: Record<Screen, string[]> = {
   activity: ['M3 12h4l2.5-6 5 12 2.5-6H21'],
   // A shield.
   privacy: ['M12 3 5 6v5.5c0 4.4 3 8 7 9.5 4-1.5 7-5.1 7-9.5V6l-7-3Z'],
+  // Three sliders.
+  settings: ['M4 6h9', 'M17 6h3', 'M4 12h3', 'M11 12h9', 'M4 18h11', 'M19 18h1', 'M15 4v4', 'M9 10v4', 'M17 16v4'],
 };
 
 export function NavIcon({ screen }: { screen: Screen }) {

@@ -1,11 +1,16 @@
 import type { PhoneStatus } from '../../../main/ipc/contract.ts';
+import { t, type MessageId } from '../../../i18n/index.ts';
 
-const LABELS: Record<PhoneStatus, string> = { valid: 'Valid', possible: 'Possible', invalid: 'Invalid' };
+const LABELS: Record<PhoneStatus, MessageId> = {
+  valid: 'status.badge.valid',
+  possible: 'status.badge.possible',
+  invalid: 'status.badge.invalid',
+};
 
 export function StatusBadge({ status }: { status: PhoneStatus }) {
   return (
     <span className={`tag tag-${status}`} data-testid="phone-status">
-      {LABELS[status]}
+      {t(LABELS[status])}
     </span>
   );
 }

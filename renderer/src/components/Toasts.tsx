@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { t } from '../../../i18n/index.ts';
 import { useAppEvent } from '../hooks/useAppEvent.ts';
 
 interface Toast {
@@ -18,16 +19,16 @@ export function Toasts() {
 
   useAppEvent((event) => {
     if (event.type !== 'joined' || event.contacts.length === 0) return;
-    const named = event.contacts.slice(0, MAX_NAMED).map((c) => `${c.name} joined Kith`);
+    const named = event.contacts.slice(0, MAX_NAMED).map((c) => t('status.joined', { name: c.name }));
     const rest = event.contacts.length - named.length;
-    if (rest > 0) named.push(`and ${rest} more of your contacts joined Kith`);
+    if (rest > 0) named.push(t('status.joinedMore', { count: rest }));
     setToasts((list) => [...list, ...named.map((text) => ({ id: nextId++, text }))]);
   });
 
   const oldest = toasts[0];
   useEffect(() => {
     if (!oldest) return;
-    const timer = setTimeout(() => setToasts((list) => list.filter((t) => t.id !== oldest.id)), SHOW_MS);
+    const timer = setTimeout(() => setToasts((list) => list.filter((toast) => toast.id !== oldest.id)), SHOW_MS);
     return () => clearTimeout(timer);
   }, [oldest]);
 
@@ -39,10 +40,10 @@ export function Toasts() {
           <button
             type="button"
             className="ghost small"
-            aria-label="Dismiss"
-            onClick={() => setToasts((list) => list.filter((t) => t.id !== toast.id))}
+            aria-label={t('status.dismiss')}
+            onClick={() => setToasts((list) => list.filter((other) => other.id !== toast.id))}
           >
-            ×
+            {'×'}
           </button>
         </div>
       ))}

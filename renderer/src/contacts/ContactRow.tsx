@@ -1,5 +1,7 @@
 import type { ContactRowView } from '../../../main/ipc/contract.ts';
+import { t } from '../../../i18n/index.ts';
 import { AndMore } from '../components/AndMore.tsx';
+import { Avatar } from '../components/Avatar.tsx';
 
 interface Props {
   row: ContactRowView | undefined;
@@ -27,10 +29,11 @@ export function ContactRow({ row, index, total, selected, start, height, onClick
       aria-setsize={total}
       data-testid={row ? 'contact-row' : 'contact-row-placeholder'}
       data-contact-id={row?.id}
+      data-cards={row?.cards}
       style={{ transform: `translateY(${start}px)`, height: `${height}px` }}
       onClick={() => onClick(index)}
     >
-      {row ? <RowText row={row} /> : <span className="contact-name">Loading…</span>}
+      {row ? <RowText row={row} /> : <span className="contact-name">{t('contacts.row.loading')}</span>}
     </div>
   );
 }
@@ -38,25 +41,28 @@ export function ContactRow({ row, index, total, selected, start, height, onClick
 function RowText({ row }: { row: ContactRowView }) {
   return (
     <>
+      <Avatar name={row.name} photoId={row.hasPhoto ? row.id : null} />
       <span className="contact-name">{row.name}</span>
       <span className="contact-phone">
-        {row.phone || 'No number'}
+        {row.phone || t('contacts.row.noNumber')}
         <AndMore count={row.phones - 1} of="numbers" />
       </span>
       <span className="contact-tags">
-        {row.onKith && <span className="tag tag-kith">On Kith</span>}
-        {row.excluded && <span className="tag tag-muted">Excluded</span>}
+        {row.onKith && <span className="tag tag-kith">{t('contacts.tag.onKith')}</span>}
+        {row.excluded && <span className="tag tag-muted">{t('contacts.tag.excluded')}</span>}
         {row.toCheck && (
           <span
             className="tag tag-possible"
             data-testid="contact-check-badge"
-            title="A number waits for you to check its country"
+            title={t('contacts.tag.checkCountryTitle')}
           >
-            Check country
+            {t('contacts.tag.checkCountry')}
           </span>
         )}
         {(row.status === 'invalid' || row.status === 'possible') && (
-          <span className={`tag tag-${row.status}`}>{row.status === 'invalid' ? 'Invalid' : 'Possible'}</span>
+          <span className={`tag tag-${row.status}`}>
+            {t(row.status === 'invalid' ? 'contacts.tag.invalid' : 'contacts.tag.possible')}
+          </span>
         )}
       </span>
     </>

@@ -1,12 +1,13 @@
+import { t, type MessageId } from '../../../i18n/index.ts';
 import type { ContactFilter } from '../../../main/ipc/contract.ts';
 
-const FILTERS: Array<{ value: ContactFilter; label: string }> = [
-  { value: 'all', label: 'All' },
-  { value: 'on-kith', label: 'On Kith' },
-  { value: 'not-on-kith', label: 'Not on Kith' },
-  { value: 'invalid', label: 'Invalid or possible numbers' },
-  { value: 'to-check', label: 'Country to check' },
-  { value: 'excluded', label: 'Excluded' },
+const FILTERS: Array<{ value: ContactFilter; label: MessageId }> = [
+  { value: 'all', label: 'contacts.filter.all' },
+  { value: 'on-kith', label: 'contacts.filter.onKith' },
+  { value: 'not-on-kith', label: 'contacts.filter.notOnKith' },
+  { value: 'invalid', label: 'contacts.filter.invalid' },
+  { value: 'to-check', label: 'contacts.filter.toCheck' },
+  { value: 'excluded', label: 'contacts.filter.excluded' },
 ];
 
 interface Props {
@@ -16,7 +17,7 @@ interface Props {
 
 export function FilterChips({ value, onChange }: Props) {
   return (
-    <div className="chips" role="group" aria-label="Show">
+    <div className="chips" role="group" aria-label={t('contacts.filters')}>
       {FILTERS.map((f) => (
         <button
           key={f.value}
@@ -26,7 +27,7 @@ export function FilterChips({ value, onChange }: Props) {
           data-testid={`filter-${f.value}`}
           onClick={() => onChange(f.value)}
         >
-          {f.label}
+          {t(f.label)}
         </button>
       ))}
     </div>

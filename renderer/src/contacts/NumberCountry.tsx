@@ -1,12 +1,12 @@
 import { useId, useMemo, useRef, type Ref } from 'react';
 import type { ContactDetail, CountryCheckView } from '../../../main/ipc/contract.ts';
+import { t, type MessageId } from '../../../i18n/index.ts';
 import { api } from '../api.ts';
 import { countries, countryName } from '../onboarding/countries.ts';
 
 type Phone = ContactDetail['phones'][number];
 
 interface Props {
-  contactId: number;
   phone: Phone;
   /** The home country, the default for numbers written without a country code. */
   home: string | null;
@@ -20,11 +20,11 @@ const HOME_DEFAULT = 'default';
  * One number's country, inside its row of the detail pane: the country list for a number written without a country
  * code, and for a number to check, why it waits and the ways to settle it.
  */
-export function NumberCountry({ contactId, phone, home, run }: Props) {
+export function NumberCountry({ phone, home, run }: Props) {
   const picker = useRef<HTMLSelectElement>(null);
   const id = useId();
   if (!phone.choosable) return null;
-  const set = (country: string | null) => run(() => api.setNumberCountry(contactId, phone.position, country));
+  const set = (country: string | null) => run(() => api.setNumberCountry(phone.contactId, phone.position, country));
   return (
     <>
       {phone.check && (
@@ -36,7 +36,7 @@ export function NumberCountry({ contactId, phone, home, run }: Props) {
         />
       )}
       <div className="field number-country">
-        <label htmlFor={id}>Country</label>
+        <label htmlFor={id}>{t('contacts.country.label')}</label>
         <CountrySelect
           id={id}
           selectRef={picker}
@@ -51,15 +51,11 @@ export function NumberCountry({ contactId, phone, home, run }: Props) {
 }
 
 // Whole sentences per kind, with the country's name last: names from Intl come without an article.
-const KIND_SENTENCES: Record<string, (home: string) => string> = {
-  'premium-rate': (home) =>
-    `This number has no country code, so it was read as a premium-rate number of your home country: ${home}.`,
-  'toll-free': (home) =>
-    `This number has no country code, so it was read as a toll-free number of your home country: ${home}.`,
-  'shared-cost': (home) =>
-    `This number has no country code, so it was read as a shared-cost number of your home country: ${home}.`,
-  'universal access': (home) =>
-    `This number has no country code, so it was read as a universal access number of your home country: ${home}.`,
+const KIND_SENTENCES: Record<string, MessageId> = {
+  'premium-rate': 'contacts.country.check.premium-rate',
+  'toll-free': 'contacts.country.check.toll-free',
+  'shared-cost': 'contacts.country.check.shared-cost',
+  'universal access': 'contacts.country.check.universal-access',
 };
 
 function CheckNote({
@@ -74,18 +70,19 @@ function CheckNote({
   onSuggestion: (country: string) => void;
 }) {
   const home = countryName(check.home);
-  const read =
-    KIND_SENTENCES[check.kind]?.(home) ??
-    `This number has no country code, so it was read as a service number of your home country: ${home}.`;
+  const read = t(KIND_SENTENCES[check.kind] ?? 'contacts.country.check.service', { home });
   const { suggestion } = check;
   return (
     <div className="note check-country" role="note" data-testid="detail-phone-check" data-kind={check.kind}>
       <p>
-        <strong>Check the country.</strong> {read} It is not uploaded until you confirm the country or change it.
+        <strong>{t('contacts.country.check.title')}</strong> {read} {t('contacts.country.check.notUploaded')}
       </p>
       {suggestion && (
         <p data-testid="detail-phone-suggestion">
-          It is an ordinary number in another country: {suggestion.display} ({countryName(suggestion.country)}).
+          {t('contacts.country.check.suggestion', {
+            number: suggestion.display,
+            country: countryName(suggestion.country),
+          })}
         </p>
       )}
       <div className="actions">
@@ -96,14 +93,14 @@ function CheckNote({
             data-testid="detail-phone-use-suggestion"
             onClick={() => onSuggestion(suggestion.country)}
           >
-            Use {suggestion.display}
+            {t('contacts.country.check.use', { number: suggestion.display })}
           </button>
         )}
         <button type="button" className="small" data-testid="detail-phone-confirm" onClick={onConfirm}>
-          Confirm {home}
+          {t('contacts.country.check.confirm', { country: home })}
         </button>
         <button type="button" className="small ghost" data-testid="detail-phone-change-country" onClick={onChange}>
-          Change country
+          {t('contacts.country.check.change')}
         </button>
       </div>
     </div>
@@ -131,10 +128,12 @@ export function CountrySelect({ id, home, value, testId, onChange, selectRef, pr
           {prompt}
         </option>
       )}
-      <option value={HOME_DEFAULT}>{home ? `Home country (${countryName(home)})` : 'Home country (none set)'}</option>
+      <option value={HOME_DEFAULT}>
+        {home ? t('contacts.country.home', { country: countryName(home) }) : t('contacts.country.homeNone')}
+      </option>
       {list.map((c) => (
         <option key={c.code} value={c.code}>
-          {c.name} (+{c.callingCode})
+          {t('contacts.country.option', { country: c.name, code: c.callingCode })}
         </option>
       ))}
     </select>
@@ -147,15 +146,23 @@ export function ContactCountry({ contact, run }: { contact: ContactDetail; run: 
   if (contact.phones.filter((p) => p.choosable).length < 2) return null;
   return (
     <div className="field contact-country">
-      <label htmlFor={id}>Country of every number saved without a country code</label>
+      <label htmlFor={id}>{t('contacts.country.everyNumber')}</label>
       <CountrySelect
         id={id}
         home={contact.home}
         value=""
-        prompt="Choose a country…"
+        prompt={t('contacts.country.choose')}
         testId="detail-contact-country"
-        onChange={(value) => run(() => api.setContactCountry(contact.id, value === HOME_DEFAULT ? null : value))}
+        onChange={(value) => run(() => setEveryCard(contact, value === HOME_DEFAULT ? null : value))}
       />
     </div>
   );
+}
+
+/**
+ * Every number shown takes the country, whichever of the person's cards it comes from (a choice is kept per digits,
+ * so it reaches the same digits on the other cards too).
+ */
+async function setEveryCard(contact: ContactDetail, country: string | null): Promise<void> {
+  for (const p of contact.phones) if (p.choosable) await api.setNumberCountry(p.contactId, p.position, country);
 }

@@ -3,7 +3,18 @@ import type { ContactPage, ContactRowView } from '../../../main/ipc/contract.ts'
 import { PageCache } from './page-cache.ts';
 
 function row(id: number, name = `Contact ${id}`): ContactRowView {
-  return { id, name, phone: '', phones: 0, onKith: false, excluded: false, status: 'none', toCheck: false };
+  return {
+    id,
+    name,
+    phone: '',
+    phones: 0,
+    cards: 1,
+    onKith: false,
+    excluded: false,
+    status: 'none',
+    toCheck: false,
+    hasPhoto: false,
+  };
 }
 
 /** A fake backend of `total` rows that records every request and answers when told to. */

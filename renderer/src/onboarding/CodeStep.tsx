@@ -3,7 +3,7 @@ import type { AppState } from '../../../main/ipc/contract.ts';
 import { api } from '../api.ts';
 import { ErrorText, invalidProps } from '../components/ErrorText.tsx';
 import { useAction } from '../hooks/useAction.ts';
-import { signInErrorText } from './server-errors.ts';
+import { t } from '../../../i18n/index.ts';
 import { StepActions } from './StepActions.tsx';
 
 interface Props {
@@ -15,26 +15,26 @@ interface Props {
 /** The six-digit code; a demo server hands it back, so it is filled in. */
 export function CodeStep({ devCode, onVerified, onBack }: Props) {
   const [code, setCode] = useState(devCode ?? '');
-  const { busy, error, setError, run } = useAction(signInErrorText);
+  const { busy, error, detail, setError, run } = useAction('sign-in');
 
   function submit(event: FormEvent): void {
     event.preventDefault();
-    if (!/^\d{6}$/.test(code)) setError('The code has six digits.');
+    if (!/^\d{6}$/.test(code)) setError(t('onboarding.code.sixDigits'));
     else void run(async () => onVerified(await api.verify(code)));
   }
 
   return (
     <form className="card" onSubmit={submit} noValidate data-testid="onboarding-code-form">
-      <h2>Verification code</h2>
+      <h2>{t('onboarding.code.title')}</h2>
       {devCode ? (
         <p className="note" data-testid="onboarding-dev-code-note">
-          This is a demo server: it hands the code back instead of sending a text message, so it is filled in for you.
+          {t('onboarding.code.demoNote')}
         </p>
       ) : (
-        <p className="muted">Enter the six-digit code the server sent to your phone.</p>
+        <p className="muted">{t('onboarding.code.intro')}</p>
       )}
       <div className="field">
-        <label htmlFor="verify-code">Code</label>
+        <label htmlFor="verify-code">{t('onboarding.code.label')}</label>
         <input
           id="verify-code"
           className="code-input"
@@ -47,9 +47,15 @@ export function CodeStep({ devCode, onVerified, onBack }: Props) {
           data-testid="onboarding-code"
           autoFocus
         />
-        <ErrorText id="code-error" testId="onboarding-code-error" error={error} />
+        <ErrorText id="code-error" testId="onboarding-code-error" error={error} detail={detail} />
       </div>
-      <StepActions onBack={onBack} busy={busy} label="Verify" busyLabel="Verifying…" testId="onboarding-verify" />
+      <StepActions
+        onBack={onBack}
+        busy={busy}
+        label={t('onboarding.code.submit')}
+        busyLabel={t('onboarding.code.verifying')}
+        testId="onboarding-verify"
+      />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import type { AppState } from '../../../main/ipc/contract.ts';
+import { t } from '../../../i18n/index.ts';
 import { api } from '../api.ts';
 import { ErrorText, invalidProps } from '../components/ErrorText.tsx';
 import { useAction } from '../hooks/useAction.ts';
@@ -19,7 +20,7 @@ export function OwnNumberStep({ state, onDone }: Props) {
     () => state.region ?? localeRegion(navigator.languages, new Set(list.map((c) => c.code))),
   );
   const [number, setNumber] = useState(state.ownNumber ?? '');
-  const { busy, error, setError, run } = useAction();
+  const { busy, error, detail, setError, run } = useAction();
 
   function submit(event: FormEvent): void {
     event.preventDefault();
@@ -30,13 +31,10 @@ export function OwnNumberStep({ state, onDone }: Props) {
 
   return (
     <form className="card" onSubmit={submit} noValidate data-testid="onboarding-number-form">
-      <h2>Your phone number</h2>
-      <p className="muted">
-        Kith uses it to sign you in. Its country is also used for numbers in your address book that were saved without a
-        country code.
-      </p>
+      <h2>{t('onboarding.number.title')}</h2>
+      <p className="muted">{t('onboarding.number.intro')}</p>
       <div className="field">
-        <label htmlFor="own-region">Country</label>
+        <label htmlFor="own-region">{t('onboarding.number.country')}</label>
         <select
           id="own-region"
           value={region}
@@ -45,13 +43,13 @@ export function OwnNumberStep({ state, onDone }: Props) {
         >
           {list.map((c) => (
             <option key={c.code} value={c.code}>
-              {c.name} (+{c.callingCode})
+              {t('onboarding.number.option', { name: c.name, callingCode: c.callingCode })}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor="own-number">Phone number</label>
+        <label htmlFor="own-number">{t('onboarding.number.label')}</label>
         <input
           id="own-number"
           type="tel"
@@ -62,9 +60,14 @@ export function OwnNumberStep({ state, onDone }: Props) {
           data-testid="onboarding-number"
           autoFocus
         />
-        <ErrorText id="own-number-error" testId="onboarding-number-error" error={error} />
+        <ErrorText id="own-number-error" testId="onboarding-number-error" error={error} detail={detail} />
       </div>
-      <StepActions busy={busy} label="Continue" busyLabel="Checking…" testId="onboarding-number-submit" />
+      <StepActions
+        busy={busy}
+        label={t('onboarding.number.submit')}
+        busyLabel={t('onboarding.number.checking')}
+        testId="onboarding-number-submit"
+      />
     </form>
   );
 }

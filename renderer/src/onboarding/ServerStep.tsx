@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api.ts';
 import { ErrorText, invalidProps } from '../components/ErrorText.tsx';
 import { useAction } from '../hooks/useAction.ts';
-import { signInErrorText } from './server-errors.ts';
+import { t } from '../../../i18n/index.ts';
 import { StepActions } from './StepActions.tsx';
 
 interface Props {
@@ -15,17 +15,17 @@ interface Props {
 export function ServerStep({ ownNumber, onSent, onBack }: Props) {
   const [custom, setCustom] = useState(false);
   const [url, setUrl] = useState('');
-  const { busy, error, setError, run } = useAction(signInErrorText);
+  const { busy, error, detail, setError, run } = useAction('sign-in');
 
   function submit(event: FormEvent): void {
     event.preventDefault();
     const address = url.trim();
     if (custom && !/^https?:\/\//i.test(address)) {
-      setError('Enter the server’s address, starting with https:// or http://');
+      setError(t('onboarding.server.needScheme'));
       return;
     }
     if (custom && !URL.canParse(address)) {
-      setError(`${address} is not a web address.`);
+      setError(t('onboarding.server.notAddress', { address }));
       return;
     }
     void run(async () => onSent((await api.startVerification(custom ? address : null)).devCode));
@@ -33,12 +33,12 @@ export function ServerStep({ ownNumber, onSent, onBack }: Props) {
 
   return (
     <form className="card" onSubmit={submit} noValidate data-testid="onboarding-server-form">
-      <h2>Sync server</h2>
+      <h2>{t('onboarding.server.title')}</h2>
       <p className="muted">
-        The server tells you which of your contacts use Kith. We will send a code to {ownNumber ?? 'your number'}.
+        {ownNumber ? t('onboarding.server.intro', { number: ownNumber }) : t('onboarding.server.introNoNumber')}
       </p>
       <fieldset className="field">
-        <legend>Server</legend>
+        <legend>{t('onboarding.server.legend')}</legend>
         <label className="choice">
           <input
             type="radio"
@@ -48,8 +48,8 @@ export function ServerStep({ ownNumber, onSent, onBack }: Props) {
             data-testid="onboarding-server-demo"
           />
           <span>
-            Use the local demo server
-            <span className="hint">It runs on this computer, so everything works offline.</span>
+            {t('onboarding.server.demo')}
+            <span className="hint">{t('onboarding.server.demoHint')}</span>
           </span>
         </label>
         <label className="choice">
@@ -60,24 +60,30 @@ export function ServerStep({ ownNumber, onSent, onBack }: Props) {
             onChange={() => setCustom(true)}
             data-testid="onboarding-server-custom"
           />
-          <span>Use a server at this address</span>
+          <span>{t('onboarding.server.custom')}</span>
         </label>
         <label htmlFor="server-url" className="visually-hidden">
-          Server address
+          {t('onboarding.server.address')}
         </label>
         <input
           id="server-url"
           type="url"
-          placeholder="https://kith.example.org"
+          placeholder={t('onboarding.server.placeholder')}
           value={url}
           disabled={!custom}
           onChange={(e) => setUrl(e.target.value)}
           {...invalidProps(error, 'server-error')}
           data-testid="onboarding-server-url"
         />
-        <ErrorText id="server-error" testId="onboarding-server-error" error={error} />
+        <ErrorText id="server-error" testId="onboarding-server-error" error={error} detail={detail} />
       </fieldset>
-      <StepActions onBack={onBack} busy={busy} label="Send code" busyLabel="Sending…" testId="onboarding-send-code" />
+      <StepActions
+        onBack={onBack}
+        busy={busy}
+        label={t('onboarding.server.submit')}
+        busyLabel={t('onboarding.server.sending')}
+        testId="onboarding-send-code"
+      />
     </form>
   );
 }

@@ -1,3 +1,5 @@
+import { t } from '../../../i18n/index.ts';
+
 interface Props {
   onBack?: () => void;
   busy: boolean;
@@ -12,7 +14,7 @@ export function StepActions({ onBack, busy, label, busyLabel, testId }: Props) {
     <div className="actions">
       {onBack && (
         <button type="button" onClick={onBack} data-testid="onboarding-back">
-          Back
+          {t('onboarding.back')}
         </button>
       )}
       <button type="submit" className="primary" disabled={busy} data-testid={testId}>

@@ -1,4 +1,5 @@
 import { validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/min';
+import { t } from '../../../i18n/index.ts';
 
 /**
  * What is wrong with the number typed at sign-in, before the app is asked: nothing typed, letters, or a length no
@@ -7,25 +8,19 @@ import { validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/m
  */
 export function ownNumberProblem(number: string, region: string, country: string): string | null {
   const typed = number.trim();
-  if (typed.replace(/\D/g, '') === '') return 'Enter your phone number.';
+  if (typed.replace(/\D/g, '') === '') return t('onboarding.number.empty');
   const ownCode = typed.startsWith('+');
   switch (validatePhoneNumberLength(typed, region as CountryCode)) {
     case 'TOO_SHORT':
-      return ownCode
-        ? 'This number is too short: check that no digit is missing.'
-        : `This number is too short for ${country}: check that no digit is missing.`;
+      return ownCode ? t('onboarding.number.tooShort') : t('onboarding.number.tooShortFor', { country });
     case 'TOO_LONG':
-      return ownCode
-        ? 'This number is too long: check that no digit is doubled.'
-        : `This number is too long for ${country}: check that no digit is doubled.`;
+      return ownCode ? t('onboarding.number.tooLong') : t('onboarding.number.tooLongFor', { country });
     case 'INVALID_LENGTH':
-      return ownCode
-        ? 'This number does not have the right number of digits.'
-        : `This number does not have the right number of digits for ${country}.`;
+      return ownCode ? t('onboarding.number.badLength') : t('onboarding.number.badLengthFor', { country });
     case 'INVALID_COUNTRY':
-      return 'The country code at the start of this number is not one we know.';
+      return t('onboarding.number.badCountry');
     case 'NOT_A_NUMBER':
-      return 'Enter your phone number in digits.';
+      return t('onboarding.number.notDigits');
     default:
       return null;
   }

@@ -1,3 +1,4 @@
+import { t } from '../../../i18n/index.ts';
 import { api } from '../api.ts';
 import { AndMore } from '../components/AndMore.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
@@ -14,12 +15,12 @@ export function Exclusions() {
   const none = data && data.contacts.length === 0 && data.numbers.length === 0;
   return (
     <section className="panel" aria-labelledby="exclusions-title" data-testid="privacy-exclusions">
-      <h3 id="exclusions-title">Excluded</h3>
-      <p className="muted">Excluded contacts and numbers are never uploaded; any already uploaded are withdrawn.</p>
+      <h3 id="exclusions-title">{t('privacy.exclusions.title')}</h3>
+      <p className="muted">{t('privacy.exclusions.intro')}</p>
       <ErrorText testId="exclusions-error" error={error ?? action.error} />
       {none && (
         <p className="muted" data-testid="exclusions-empty">
-          Nothing is excluded. Exclude a contact or a number from its details on the Contacts screen.
+          {t('privacy.exclusions.empty')}
         </p>
       )}
       <ul className="exclusions">
@@ -30,7 +31,7 @@ export function Exclusions() {
                 {contact.name}
               </span>
               <span className="person-number" data-testid="privacy-excluded-phone">
-                {contact.phone || 'No number'}
+                {contact.phone || t('privacy.exclusions.noNumber')}
                 <AndMore count={contact.phones - 1} of="numbers" />
               </span>
             </span>
@@ -40,7 +41,7 @@ export function Exclusions() {
               onClick={() => include(() => api.setContactExcluded(contact.id, false))}
               data-testid="privacy-include"
             >
-              Include
+              {t('privacy.exclusions.include')}
             </button>
           </li>
         ))}
@@ -55,7 +56,7 @@ export function Exclusions() {
               onClick={() => include(() => api.setNumberExcluded(number.e164, false))}
               data-testid="privacy-include"
             >
-              Include
+              {t('privacy.exclusions.include')}
             </button>
           </li>
         ))}

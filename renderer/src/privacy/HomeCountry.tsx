@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import type { AppState } from '../../../main/ipc/contract.ts';
+import { t } from '../../../i18n/index.ts';
 import { api } from '../api.ts';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { useAction } from '../hooks/useAction.ts';
@@ -8,12 +9,6 @@ import { countries } from '../onboarding/countries.ts';
 interface Props {
   state: AppState;
   onStateChange: (state: AppState) => void;
-}
-
-function changedText(n: number): string {
-  if (n === 0) return 'Every number reads as before.';
-  if (n === 1) return '1 number now reads differently. The next sync sends the change.';
-  return `${n} numbers now read differently. The next sync sends the changes.`;
 }
 
 /** The home country: how numbers saved without a country code are read. Changing it reads every number again. */
@@ -34,30 +29,27 @@ export function HomeCountry({ state, onStateChange }: Props) {
 
   return (
     <div className="field home-country">
-      <label htmlFor={id}>Home country</label>
+      <label htmlFor={id}>{t('settings.home.label')}</label>
       <select
         id={id}
         value={state.region ?? ''}
-        disabled={busy}
         onChange={(e) => choose(e.target.value)}
         data-testid="settings-home-country"
       >
         {state.region === null && (
           <option value="" disabled>
-            Choose a country…
+            {t('settings.home.choose')}
           </option>
         )}
         {list.map((c) => (
           <option key={c.code} value={c.code}>
-            {c.name} (+{c.callingCode})
+            {t('settings.home.option', { name: c.name, callingCode: c.callingCode })}
           </option>
         ))}
       </select>
-      <span className="hint">
-        Numbers saved without a country code are read as numbers of this country. Changing it reads every number again.
-      </span>
+      <span className="hint">{t('settings.home.hint')}</span>
       <p className="hint" role="status" data-testid="settings-home-country-status">
-        {busy ? 'Reading every number again…' : changed !== null ? changedText(changed) : ''}
+        {busy ? t('settings.home.reading') : changed !== null ? t('settings.home.changed', { count: changed }) : ''}
       </p>
       <ErrorText testId="settings-home-country-error" error={error} />
     </div>

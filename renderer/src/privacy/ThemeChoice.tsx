@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import type { AppState, Theme } from '../../../main/ipc/contract.ts';
+import { t, type MessageId } from '../../../i18n/index.ts';
 import { api } from '../api.ts';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { useAction } from '../hooks/useAction.ts';
 
-const CHOICES: Array<{ value: Theme; label: string; hint: string }> = [
-  { value: 'system', label: 'Same as the system', hint: 'Light or dark as your computer is set.' },
-  { value: 'light', label: 'Light', hint: 'Always light.' },
-  { value: 'dark', label: 'Dark', hint: 'Always dark.' },
+const CHOICES: Array<{ value: Theme; label: MessageId; hint: MessageId }> = [
+  { value: 'system', label: 'settings.theme.system', hint: 'settings.theme.systemHint' },
+  { value: 'light', label: 'settings.theme.light', hint: 'settings.theme.lightHint' },
+  { value: 'dark', label: 'settings.theme.dark', hint: 'settings.theme.darkHint' },
 ];
 
 interface Props {
@@ -29,7 +30,7 @@ export function ThemeChoice({ state, onStateChange }: Props) {
 
   return (
     <fieldset className="field theme-choice" data-testid="theme-choice">
-      <legend>Appearance</legend>
+      <legend>{t('settings.theme.legend')}</legend>
       {CHOICES.map((choice) => (
         <label key={choice.value} className="choice">
           <input
@@ -41,8 +42,8 @@ export function ThemeChoice({ state, onStateChange }: Props) {
             data-testid={`theme-${choice.value}`}
           />
           <span>
-            {choice.label}
-            <span className="hint">{choice.hint}</span>
+            {t(choice.label)}
+            <span className="hint">{t(choice.hint)}</span>
           </span>
         </label>
       ))}

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import type { UploadBatchView, UploadRunView } from '../../../main/ipc/contract.ts';
+import { formatDateTime, t, type MessageId } from '../../../i18n/index.ts';
 import { api } from '../api.ts';
 import { ErrorText } from '../components/ErrorText.tsx';
 import { NamedNumber } from '../components/NamedNumber.tsx';
-import { formatCount, formatTime } from '../format.ts';
 import { usePages } from '../hooks/usePages.ts';
 import { batchSummary, runBatches, runRefused, runSummary } from './upload-text.ts';
 
@@ -12,10 +12,10 @@ const BATCHES_PAGE = 50;
 /** A batch holds up to 1,000 numbers; they are shown this many at a time. */
 const NUMBERS_PAGE = 100;
 
-const RESULTS: Record<UploadBatchView['result'], string> = {
-  applied: 'Applied',
-  rejected: 'Refused',
-  deleted: 'Deleted from the server',
+const RESULTS: Record<UploadBatchView['result'], MessageId> = {
+  applied: 'privacy.upload.result.applied',
+  rejected: 'privacy.upload.result.rejected',
+  deleted: 'privacy.upload.result.deleted',
 };
 
 /**
@@ -28,11 +28,11 @@ export function UploadLog() {
   });
   return (
     <section className="panel" aria-labelledby="upload-log-title" data-testid="upload-log">
-      <h3 id="upload-log-title">Upload log</h3>
+      <h3 id="upload-log-title">{t('privacy.upload.title')}</h3>
       <ErrorText testId="upload-log-error" error={runs.error} />
       {runs.loaded && runs.items.length === 0 && (
         <p className="muted" data-testid="upload-log-empty">
-          Nothing has been uploaded yet.
+          {t('privacy.upload.empty')}
         </p>
       )}
       <ol className="upload-log">
@@ -42,7 +42,7 @@ export function UploadLog() {
       </ol>
       {runs.canLoadMore && (
         <button type="button" onClick={runs.loadMore} disabled={runs.busy} data-testid="upload-log-more">
-          {runs.busy ? 'Loading…' : 'Show older uploads'}
+          {runs.busy ? t('privacy.upload.loading') : t('privacy.upload.olderRuns')}
         </button>
       )}
     </section>
@@ -126,7 +126,7 @@ function RunBatches({ run }: { run: UploadRunView }) {
           disabled={batches.busy}
           data-testid="upload-batches-more"
         >
-          {batches.busy ? 'Loading…' : 'Show more batches'}
+          {batches.busy ? t('privacy.upload.loading') : t('privacy.upload.moreBatches')}
         </button>
       )}
     </>
@@ -150,10 +150,10 @@ function BatchRow({ batch, position, of }: { batch: UploadBatchView; position: n
       >
         <span data-testid="upload-batch-counts">{batchSummary(batch, position, of)}</span>
         <time className="muted" dateTime={new Date(batch.at).toISOString()}>
-          {formatTime(batch.at)}
+          {formatDateTime(batch.at)}
         </time>
         <span className={`tag tag-${batch.result}`} data-testid="upload-batch-result">
-          {RESULTS[batch.result]}
+          {t(RESULTS[batch.result])}
         </span>
         {batch.detail && <span className="muted">{batch.detail}</span>}
       </button>
@@ -180,7 +180,7 @@ function BatchNumbers({ batchId, total }: { batchId: number; total: number }) {
         {numbers.items.map((n) => (
           <li key={`${n.change}${n.e164}`} className="named-number" data-testid="upload-number">
             <span className={`tag tag-${n.change === 'added' ? 'applied' : 'muted'}`}>
-              {n.change === 'added' ? 'Added' : 'Removed'}
+              {n.change === 'added' ? t('privacy.upload.added') : t('privacy.upload.removed')}
             </span>
             <NamedNumber number={n} />
           </li>
@@ -195,8 +195,8 @@ function BatchNumbers({ batchId, total }: { batchId: number; total: number }) {
           data-testid="upload-numbers-more"
         >
           {numbers.busy
-            ? 'Loading…'
-            : `Show more numbers (${formatCount(numbers.items.length)} of ${formatCount(total)} shown)`}
+            ? t('privacy.upload.loading')
+            : t('privacy.upload.moreNumbers', { shown: numbers.items.length, total })}
         </button>
       )}
     </>

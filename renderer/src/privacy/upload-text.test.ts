@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { UploadRunView } from '../../../main/ipc/contract.ts';
 import { moreLabel } from '../components/AndMore.tsx';
-import { formatCount, formatTime } from '../format.ts';
+import {
+  currentLocale,
+  formatDateTime as formatTime,
+  formatNumber as formatCount,
+  setLocale,
+} from '../../../i18n/index.ts';
 import { batchSummary, runBatches, runRefused, runSummary } from './upload-text.ts';
 
 const at = Date.UTC(2030, 0, 1, 10, 2);
@@ -35,6 +40,17 @@ describe('what the upload log says', () => {
     expect(runRefused(run({}))).toBeNull();
   });
 
+  it('writes counts in the locale of the user', () => {
+    const before = currentLocale();
+    setLocale('de-DE');
+    try {
+      expect(runSummary(run({ added: 20_073 }))).toBe(`Sync at ${formatTime(at)} — 20.073 numbers added`);
+      expect(runBatches(run({ batches: 1_041 }))).toBe('in 1.041 batches');
+    } finally {
+      setLocale(before);
+    }
+  });
+
   it('says what a deletion did, and what each batch held', () => {
     expect(runSummary(run({ kind: 'deleted', detail: 'all 5 uploaded numbers deleted from the server' }))).toBe(
       `Deleted at ${formatTime(at)} — all 5 uploaded numbers deleted from the server`,
@@ -42,6 +58,11 @@ describe('what the upload log says', () => {
     const batch = { id: 2, batchId: 'b', at, result: 'applied' as const, detail: null };
     expect(batchSummary({ ...batch, added: 500, removed: 0 }, 3, 41)).toBe('Batch 3 of 41: 500 numbers added');
     expect(batchSummary({ ...batch, added: 2, removed: 1 }, 1, 1)).toBe('Batch 1 of 1: 2 numbers added, 1 removed');
+    expect(batchSummary({ ...batch, added: 0, removed: 1 }, 2, 2)).toBe('Batch 2 of 2: 1 number removed');
+    expect(batchSummary({ ...batch, added: 0, removed: 0 }, 1, 1)).toBe('Batch 1 of 1: No numbers');
+    expect(runSummary(run({ kind: 'deleted' }))).toBe(
+      `Deleted at ${formatTime(at)} — the uploaded numbers were deleted from the server`,
+    );
   });
 
   it('reads "and 4 more" out with what there is more of', () => {

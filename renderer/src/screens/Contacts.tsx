@@ -6,7 +6,7 @@ import { FilterChips } from '../contacts/FilterChips.tsx';
 import { useContactPages } from '../contacts/useContactPages.ts';
 import { useDetailHistory } from '../contacts/useDetailHistory.ts';
 import { ErrorText } from '../components/ErrorText.tsx';
-import { plural } from '../format.ts';
+import { t } from '../../../i18n/index.ts';
 import { useWidth } from '../hooks/useWidth.ts';
 
 /**
@@ -84,17 +84,17 @@ export function Contacts({ onImport }: { onImport: () => void }) {
       data-layout={single ? 'single' : 'split'}
     >
       <header className="screen-head">
-        <h2 id="contacts-title">Contacts</h2>
+        <h2 id="contacts-title">{t('contacts.title')}</h2>
         <p className="muted" data-testid="contacts-count" aria-live="polite">
-          {cache.total === null ? 'Loading…' : plural(cache.total, 'contact')}
+          {cache.total === null ? t('contacts.loading') : t('contacts.count', { count: cache.total })}
         </p>
       </header>
       <div className="toolbar">
         <label className="search">
-          <span className="visually-hidden">Search contacts by name or number</span>
+          <span className="visually-hidden">{t('contacts.searchLabel')}</span>
           <input
             type="search"
-            placeholder="Search by name or number"
+            placeholder={t('contacts.searchPlaceholder')}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
             onKeyDown={onSearchKey}
@@ -108,14 +108,14 @@ export function Contacts({ onImport }: { onImport: () => void }) {
         <div className="list-column">
           {nothingAtAll ? (
             <div className="empty" data-testid="contacts-empty">
-              <p>No contacts yet.</p>
+              <p>{t('contacts.none')}</p>
               <button type="button" className="primary" onClick={onImport}>
-                Import an address book
+                {t('contacts.import')}
               </button>
             </div>
           ) : empty ? (
             <p className="empty" data-testid="contacts-empty">
-              No contacts match.
+              {t('contacts.noMatch')}
             </p>
           ) : (
             <ContactList
@@ -124,7 +124,7 @@ export function Contacts({ onImport }: { onImport: () => void }) {
               onSelect={setSelected}
               onOpen={open}
               onEscape={openId !== null ? close : undefined}
-              label="Contacts"
+              label={t('contacts.listLabel')}
               scroller={list}
             />
           )}

@@ -4,10 +4,11 @@ import { CodeStep } from '../onboarding/CodeStep.tsx';
 import { OwnNumberStep } from '../onboarding/OwnNumberStep.tsx';
 import { ServerStep } from '../onboarding/ServerStep.tsx';
 import { SignOutPending } from '../components/SignOutPending.tsx';
+import { t, type MessageId } from '../../../i18n/index.ts';
 
 type Step = { name: 'number' } | { name: 'server' } | { name: 'code'; devCode: string | null };
 
-const STEPS = ['Your number', 'Server', 'Code'];
+const STEPS: MessageId[] = ['onboarding.step.number', 'onboarding.step.server', 'onboarding.step.code'];
 
 interface Props {
   info: AppInfo;
@@ -25,13 +26,13 @@ export function Onboarding({ info, state, onSignedIn }: Props) {
     <div className="onboarding" data-testid="onboarding">
       <header className="onboarding-head">
         <h1 className="brand">{info.name}</h1>
-        <p className="muted">See which of your contacts use Kith, by the names you saved them under.</p>
+        <p className="muted">{t('onboarding.tagline')}</p>
         <SignOutPending signOuts={state.pendingSignOuts} />
       </header>
-      <ol className="steps" aria-label="Sign-in steps">
+      <ol className="steps" aria-label={t('onboarding.steps')}>
         {STEPS.map((label, i) => (
           <li key={label} aria-current={i === index ? 'step' : undefined} className={i < index ? 'done' : undefined}>
-            {label}
+            {t(label)}
           </li>
         ))}
       </ol>
@@ -58,7 +59,7 @@ export function Onboarding({ info, state, onSignedIn }: Props) {
       </main>
       <footer className="onboarding-foot">
         <p className="muted" data-testid="app-version">
-          Version {info.version}
+          {t('onboarding.version', { version: info.version })}
         </p>
       </footer>
     </div>

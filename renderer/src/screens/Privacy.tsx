@@ -1,28 +1,26 @@
 import type { AppState } from '../../../main/ipc/contract.ts';
+import { t } from '../../../i18n/index.ts';
 import { DangerZone } from '../privacy/DangerZone.tsx';
+import { Discoverable } from '../privacy/Discoverable.tsx';
 import { Exclusions } from '../privacy/Exclusions.tsx';
 import { Explainer } from '../privacy/Explainer.tsx';
-import { Settings } from '../privacy/Settings.tsx';
 import { UploadLog } from '../privacy/UploadLog.tsx';
 
 interface Props {
-  state: AppState;
+  /** Not read here: the settings moved to their own screen. */
+  state?: AppState;
   onStateChange: (state: AppState) => void;
 }
 
-export function Privacy({ state, onStateChange }: Props) {
+/** What is uploaded and what is not, who can find you, and deleting it all from the server. */
+export function Privacy({ onStateChange }: Props) {
   return (
     <section className="screen" aria-labelledby="privacy-title">
       <header className="screen-head">
-        <h2 id="privacy-title">Privacy</h2>
-        {state.server && (
-          <p className="muted" data-testid="privacy-server">
-            {state.server.demo ? 'Using a local demo server on this computer' : `Server: ${state.server.url}`}
-          </p>
-        )}
+        <h2 id="privacy-title">{t('privacy.title')}</h2>
       </header>
       <Explainer />
-      <Settings state={state} onStateChange={onStateChange} />
+      <Discoverable />
       <Exclusions />
       <UploadLog />
       <DangerZone onStateChange={onStateChange} />

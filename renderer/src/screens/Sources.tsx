@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ImportReport, SourceSummary } from '../../../main/ipc/contract.ts';
+import { t } from '../../../i18n/index.ts';
 import { api } from '../api.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { ErrorText } from '../components/ErrorText.tsx';
@@ -37,19 +38,21 @@ export function Sources() {
   return (
     <section className="screen" aria-labelledby="sources-title">
       <header className="screen-head">
-        <h2 id="sources-title">Sources</h2>
-        <p className="muted">
-          Import the address books you export from your phone or email. Re-importing a file updates what changed.
-        </p>
+        <h2 id="sources-title">{t('sources.title')}</h2>
+        <p className="muted">{t('sources.intro')}</p>
       </header>
       <ImportPanel importer={importer} />
       <ImportReports reports={importer.reports} />
       <section className="panel" aria-labelledby="source-list-title">
-        <h3 id="source-list-title">Imported</h3>
-        <ErrorText testId="sources-error" error={sources.error ?? removal.error} />
+        <h3 id="source-list-title">{t('sources.imported')}</h3>
+        <ErrorText
+          testId="sources-error"
+          error={sources.error ?? removal.error}
+          detail={sources.error ? null : removal.detail}
+        />
         {sources.data && list.length === 0 && !justImported && (
           <p className="muted" data-testid="sources-empty">
-            Nothing imported yet.
+            {t('sources.empty')}
           </p>
         )}
         <ul className="source-list" data-testid="source-list">
@@ -66,16 +69,13 @@ export function Sources() {
       </section>
       {removing && (
         <ConfirmDialog
-          title="Remove this source?"
-          confirmLabel="Remove"
+          title={t('sources.remove.title')}
+          confirmLabel={t('sources.remove.confirm')}
           busy={removal.busy}
           onConfirm={() => void remove(removing)}
           onCancel={() => setRemoving(null)}
         >
-          <p>
-            The contacts imported from <strong>{removing.name}</strong> are removed from Kith, and their numbers are
-            taken off the server at the next sync. The file itself is not touched.
-          </p>
+          <p>{t('sources.remove.body', { name: removing.name })}</p>
         </ConfirmDialog>
       )}
     </section>

@@ -1,6 +1,6 @@
 import { useRef, useState, type DragEvent } from 'react';
 import type { Importer } from './useImporter.ts';
-import { formatCount } from '../format.ts';
+import { t } from '../../../i18n/index.ts';
 import { api } from '../api.ts';
 
 /** Served from kith:// in the desktop app, where the native open dialog can be used; elsewhere a file input. */
@@ -36,9 +36,9 @@ export function ImportPanel({ importer }: { importer: Importer }) {
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
     >
-      <p>Drop vCard (.vcf) or CSV files here, or</p>
+      <p>{t('sources.drop')}</p>
       <button type="button" className="primary" onClick={choose} disabled={importer.busy} data-testid="import-choose">
-        Choose files…
+        {t('sources.choose')}
       </button>
       <input
         ref={input}
@@ -60,13 +60,13 @@ export function ImportPanel({ importer }: { importer: Importer }) {
           (progress ? (
             <>
               <span>
-                Importing {progress.file}: {formatCount(progress.done)} of {formatCount(progress.total)} records
+                {t('sources.importingFile', { file: progress.file, done: progress.done, total: progress.total })}
               </span>
               <progress value={progress.done} max={Math.max(1, progress.total)} />
             </>
           ) : (
             <>
-              <span>Importing…</span>
+              <span>{t('sources.importing')}</span>
               <progress />
             </>
           ))}

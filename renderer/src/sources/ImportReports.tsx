@@ -1,25 +1,34 @@
-import type { ImportReport } from '../../../main/ipc/contract.ts';
-import { formatCount, plural } from '../format.ts';
+import { t } from '../../../i18n/index.ts';
+import { Details } from '../components/Details.tsx';
 import { IssueGroup } from './IssueGroup.tsx';
+import type { ShownReport } from './useImporter.ts';
 
 /** What the last import did, file by file, each file's problems in a group of their own. */
-export function ImportReports({ reports }: { reports: ImportReport[] }) {
+export function ImportReports({ reports }: { reports: ShownReport[] }) {
   if (reports.length === 0) return null;
   return (
     <section className="panel" aria-labelledby="reports-title" data-testid="import-reports">
-      <h3 id="reports-title">Last import</h3>
+      <h3 id="reports-title">{t('sources.lastImport')}</h3>
       <ul className="reports">
         {reports.map((r, i) => (
           <li key={i} className="report" data-testid="import-report" data-file={r.file}>
             <strong>{r.file}</strong>
-            {r.error ? (
-              <p className="error-text" data-testid="import-error">
-                {r.file}: {r.error}
-              </p>
+            {r.problem ? (
+              <>
+                <p className="error-text" data-testid="import-error">
+                  {r.problem.message}
+                </p>
+                <Details detail={r.problem.detail} testId="import-error-details" />
+              </>
             ) : (
               <p className="muted" data-testid="import-summary">
-                {plural(r.contacts, 'contact')}: {formatCount(r.added)} added, {formatCount(r.updated)} updated,{' '}
-                {formatCount(r.unchanged)} unchanged, {formatCount(r.removed)} removed
+                {t('sources.summary', {
+                  contacts: r.contacts,
+                  added: r.added,
+                  updated: r.updated,
+                  unchanged: r.unchanged,
+                  removed: r.removed,
+                })}
               </p>
             )}
             <IssueGroup file={r.file} issues={r.issues} testId="import" />

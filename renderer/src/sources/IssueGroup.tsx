@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { SourceIssue } from '../../../main/ipc/contract.ts';
-import { formatCount, plural } from '../format.ts';
+import { t } from '../../../i18n/index.ts';
 import { issuesAsText } from './issue-text.ts';
 
 /** A long list of problems is cut here on screen (Copy still copies them all); the rest is counted. */
@@ -50,33 +50,31 @@ export function IssueGroup({ file, issues, testId }: Props) {
           onClick={() => setOpen(!open)}
           data-testid={`${testId}-issues-toggle`}
         >
-          {plural(issues.length, 'problem')}
+          {t('sources.problems', { count: issues.length })}
         </button>
         <button
           type="button"
           className="small"
-          aria-label={`Copy the problems in ${file}`}
+          aria-label={t('sources.copyLabel', { file })}
           onClick={() => void copy()}
           data-testid={`${testId}-issues-copy`}
         >
-          Copy
+          {t('sources.copy')}
         </button>
         <span role="status" className="muted issue-copied" data-testid={`${testId}-issues-copied`}>
-          {done && done.error === null && 'Copied to the clipboard.'}
-          {done && done.error !== null && `The problems could not be copied: ${done.error}`}
+          {done && done.error === null && t('sources.copied')}
+          {done && done.error !== null && t('sources.copyFailed', { error: done.error })}
         </span>
       </div>
       <ol id={listId} className="issues" hidden={!open}>
         {shown.map((issue, i) => (
           <li key={i} data-testid={`${testId}-issue`} data-line={issue.line}>
-            <span className="issue-line">Line {issue.line}:</span>{' '}
+            <span className="issue-line">{t('sources.line', { line: issue.line })}</span>{' '}
             <span className="issue-message">{issue.message}</span>
           </li>
         ))}
         {issues.length > shown.length && (
-          <li className="muted">
-            The other {formatCount(issues.length - shown.length)} are not shown here; Copy copies them all.
-          </li>
+          <li className="muted">{t('sources.notShown', { count: issues.length - shown.length })}</li>
         )}
       </ol>
     </div>

@@ -1,5 +1,5 @@
 import type { SourceSummary } from '../../../main/ipc/contract.ts';
-import { formatCount, formatTime, plural } from '../format.ts';
+import { formatDateTime, t } from '../../../i18n/index.ts';
 import { IssueGroup } from './IssueGroup.tsx';
 
 interface Props {
@@ -15,20 +15,25 @@ export function SourceRow({ source, busy, onReimport, onRemove }: Props) {
     <li className="source-row" data-testid="source-row" data-source-id={source.id}>
       <div className="source-main">
         <strong data-testid="source-name">{source.name}</strong>
-        <span className="tag tag-muted">{source.kind === 'vcard' ? 'vCard' : 'CSV'}</span>
+        <span className="tag tag-muted">{t(source.kind === 'vcard' ? 'sources.kind.vcard' : 'sources.kind.csv')}</span>
         <p className="muted" data-testid="source-counts">
-          {plural(source.contacts, 'contact')} from {plural(source.recordsRead, 'record')} ·{' '}
-          {formatCount(numbers.valid)} valid, {formatCount(numbers.possible)} possible, {formatCount(numbers.invalid)}{' '}
-          invalid numbers · imported {formatTime(source.importedAt)}
+          {t('sources.counts', {
+            contacts: source.contacts,
+            records: source.recordsRead,
+            valid: numbers.valid,
+            possible: numbers.possible,
+            invalid: numbers.invalid,
+            when: formatDateTime(source.importedAt),
+          })}
         </p>
         <IssueGroup file={source.name} issues={source.issues} testId="source" />
       </div>
       <div className="source-actions">
         <button type="button" disabled={busy} onClick={() => onReimport(source)} data-testid="source-reimport">
-          Re-import
+          {t('sources.reimport')}
         </button>
         <button type="button" disabled={busy} onClick={() => onRemove(source)} data-testid="source-remove">
-          Remove
+          {t('sources.removeButton')}
         </button>
       </div>
     </li>

@@ -1,4 +1,5 @@
 import type { UploadedFile } from '../../../main/ipc/contract.ts';
+import { t } from '../../../i18n/index.ts';
 
 export const ACCEPTED = /\.(vcf|vcard|csv)$/i;
 
@@ -10,7 +11,7 @@ export function readBase64(file: File): Promise<UploadedFile> {
       const url = String(reader.result);
       resolve({ name: file.name, data: url.slice(url.indexOf(',') + 1) });
     };
-    reader.onerror = () => reject(reader.error ?? new Error(`Could not read ${file.name}`));
+    reader.onerror = () => reject(reader.error ?? new Error(t('sources.unreadable', { file: file.name })));
     reader.readAsDataURL(file);
   });
 }

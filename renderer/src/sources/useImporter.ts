@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import type { ImportReport } from '../../../main/ipc/contract.ts';
+import type { PlainError } from '../../../i18n/error-text.ts';
+import { t } from '../../../i18n/index.ts';
 import { api, errorText } from '../api.ts';
 import { useAppEvent } from '../hooks/useAppEvent.ts';
+import { importError, wrongTypeError } from './import-error.ts';
 import { ACCEPTED, readBase64 } from './read-files.ts';
 
 export interface Progress {
@@ -10,17 +13,37 @@ export interface Progress {
   total: number;
 }
 
+/** A report as shown: the file by the name the user chose, and a failure in words. */
+export interface ShownReport extends ImportReport {
+  problem: PlainError | null;
+}
+
 export interface Importer {
   busy: boolean;
   progress: Progress | null;
-  reports: ImportReport[];
+  reports: ShownReport[];
   importFiles: (files: File[]) => Promise<void>;
   /** Runs an import that answers with reports of its own (the native dialog, a re-import). */
   run: (action: () => Promise<ImportReport[]>) => Promise<void>;
 }
 
-function failed(file: string, error: string): ImportReport {
-  return { file, added: 0, updated: 0, unchanged: 0, removed: 0, contacts: 0, issues: [], error };
+function failed(file: string, problem: PlainError): ShownReport {
+  return {
+    file,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    removed: 0,
+    contacts: 0,
+    issues: [],
+    error: problem.detail ?? problem.message,
+    problem,
+  };
+}
+
+/** The report with its failure in words; `name` is the file's name as the user chose it, when known. */
+function shown(report: ImportReport, name = report.file): ShownReport {
+  return { ...report, file: name, problem: report.error === null ? null : importError(name, report.error) };
 }
 
 /**
@@ -30,21 +53,22 @@ function failed(file: string, error: string): ImportReport {
 export function useImporter(onFinished?: () => void): Importer {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [reports, setReports] = useState<ImportReport[]>([]);
+  const [reports, setReports] = useState<ShownReport[]>([]);
 
   useAppEvent((event) => {
     if (event.type === 'import-progress') setProgress({ file: event.file, done: event.done, total: event.total });
   });
 
-  async function run(action: (add: (got: ImportReport[]) => void) => Promise<void>): Promise<void> {
+  async function run(action: (add: (got: ShownReport[]) => void) => Promise<void>): Promise<void> {
     setBusy(true);
     setProgress(null);
     setReports([]);
-    const add = (got: ImportReport[]) => setReports((list) => [...list, ...got]);
+    const add = (got: ShownReport[]) => setReports((list) => [...list, ...got]);
     try {
       await action(add);
     } catch (err) {
-      add([failed('Import', errorText(err))]);
+      const name = t('sources.importFailed');
+      add([failed(name, importError(name, errorText(err)))]);
     } finally {
       setBusy(false);
       setProgress(null);
@@ -57,18 +81,20 @@ export function useImporter(onFinished?: () => void): Importer {
     run(async (add) => {
       for (const file of files) {
         if (!ACCEPTED.test(file.name)) {
-          add([failed(file.name, 'not a vCard (.vcf, .vcard) or CSV (.csv) file')]);
+          add([failed(file.name, wrongTypeError(file.name))]);
           continue;
         }
         try {
-          add(await api.importFiles([await readBase64(file)]));
+          // The app stores the upload under a name of its own: the report names the file as the user chose it.
+          add((await api.importFiles([await readBase64(file)])).map((report) => shown(report, file.name)));
         } catch (err) {
-          add([failed(file.name, errorText(err))]);
+          add([failed(file.name, importError(file.name, errorText(err)))]);
         }
       }
     });
 
-  const runAction = (action: () => Promise<ImportReport[]>) => run(async (add) => add(await action()));
+  const runAction = (action: () => Promise<ImportReport[]>) =>
+    run(async (add) => add((await action()).map((report) => shown(report))));
 
   return { busy, progress, reports, importFiles, run: runAction };
 }

@@ -1,0 +1,52 @@
+// Signing in: own number, server, verification code.
+export default {
+  'onboarding.tagline': 'See which of your contacts use Kith, by the names you saved them under.',
+  'onboarding.steps': 'Sign-in steps',
+  'onboarding.step.number': 'Your number',
+  'onboarding.step.server': 'Server',
+  'onboarding.step.code': 'Code',
+  'onboarding.version': 'Version {version}',
+  'onboarding.back': 'Back',
+
+  'onboarding.number.title': 'Your phone number',
+  'onboarding.number.intro':
+    'Kith uses it to sign you in. Its country is also used for numbers in your address book that were saved without a country code.',
+  'onboarding.number.country': 'Country',
+  'onboarding.number.option': '{name} (+{callingCode})',
+  'onboarding.number.label': 'Phone number',
+  'onboarding.number.submit': 'Continue',
+  'onboarding.number.checking': 'Checking…',
+  'onboarding.number.empty': 'Enter your phone number.',
+  'onboarding.number.tooShort': 'This number is too short: check that no digit is missing.',
+  'onboarding.number.tooShortFor': 'This number is too short for {country}: check that no digit is missing.',
+  'onboarding.number.tooLong': 'This number is too long: check that no digit is doubled.',
+  'onboarding.number.tooLongFor': 'This number is too long for {country}: check that no digit is doubled.',
+  'onboarding.number.badLength': 'This number does not have the right number of digits.',
+  'onboarding.number.badLengthFor': 'This number does not have the right number of digits for {country}.',
+  'onboarding.number.badCountry': 'The country code at the start of this number is not one we know.',
+  'onboarding.number.notDigits': 'Enter your phone number in digits.',
+
+  'onboarding.server.title': 'Sync server',
+  'onboarding.server.intro': 'The server tells you which of your contacts use Kith. We will send a code to {number}.',
+  'onboarding.server.introNoNumber':
+    'The server tells you which of your contacts use Kith. We will send a code to your number.',
+  'onboarding.server.legend': 'Server',
+  'onboarding.server.demo': 'Use the local demo server',
+  'onboarding.server.demoHint': 'It runs on this computer, so everything works offline.',
+  'onboarding.server.custom': 'Use a server at this address',
+  'onboarding.server.address': 'Server address',
+  'onboarding.server.placeholder': 'https://kith.example.org',
+  'onboarding.server.needScheme': 'Enter the server’s address, starting with https:// or http://',
+  'onboarding.server.notAddress': '{address} is not a web address.',
+  'onboarding.server.submit': 'Send code',
+  'onboarding.server.sending': 'Sending…',
+
+  'onboarding.code.title': 'Verification code',
+  'onboarding.code.demoNote':
+    'This is a demo server: it hands the code back instead of sending a text message, so it is filled in for you.',
+  'onboarding.code.intro': 'Enter the six-digit code the server sent to your phone.',
+  'onboarding.code.label': 'Code',
+  'onboarding.code.sixDigits': 'The code has six digits.',
+  'onboarding.code.submit': 'Verify',
+  'onboarding.code.verifying': 'Verifying…',
+} as const;

@@ -1,0 +1,14 @@
+import { plainError, type PlainError } from '../../../i18n/error-text.ts';
+import { t } from '../../../i18n/index.ts';
+
+/** Why a file could not be imported, in words naming `file` as the user chose it; the technical text as the detail. */
+export function importError(file: string, technical: string): PlainError {
+  const plain = plainError(technical, 'import', { file });
+  if (plain.detail !== null) return plain;
+  return { kind: plain.kind, message: t('errors.import.failed', { file }), detail: technical };
+}
+
+/** A file refused before it was sent, for its name: not a vCard or CSV file. */
+export function wrongTypeError(file: string): PlainError {
+  return { kind: 'wrong-type', message: t('errors.import.wrongType', { file }), detail: null };
+}
