@@ -5,11 +5,13 @@ import { installPhoneRegexCache } from '../main/phone/regex-hook.ts';
 // Floors and full runs measure the stack as the app runs it, with the compiled-pattern cache in place.
 installPhoneRegexCache();
 const { benchImport } = await import('./import.ts');
+const { benchPeople } = await import('./people.ts');
 const { benchServer } = await import('./server.ts');
 const { benchSync } = await import('./sync.ts');
 
 const BENCHES: Record<string, (workDir: string) => Record<string, unknown> | Promise<Record<string, unknown>>> = {
   import: benchImport,
+  people: benchPeople,
   server: benchServer,
   sync: benchSync,
 };

@@ -17,6 +17,9 @@ import store from './en/store.ts';
 import phone from './en/phone.ts';
 import sync from './en/sync.ts';
 import host from './en/host.ts';
+import eds from './en/eds.ts';
+import osContacts from './en/os-contacts.ts';
+import carddav from './en/carddav.ts';
 
 const modules = {
   activity,
@@ -36,6 +39,9 @@ const modules = {
   phone,
   sync,
   host,
+  carddav,
+  osContacts,
+  eds,
 } as const;
 
 type Merged = (typeof modules)[keyof typeof modules];

@@ -9,13 +9,12 @@ const upload = (what: string) =>
   `uploading changes failed: PUT /v1/contacts/batches/bk-7f3a: ${what}; they stay queued`;
 
 describe('parseError', () => {
-  it('reads method, path, errno and step from an engine failure', () => {
+  it('reads method, path and errno from an engine failure', () => {
     expect(parseError(upload('ECONNREFUSED'))).toMatchObject({
       method: 'PUT',
       path: '/v1/contacts/batches/bk-7f3a',
       code: 'ECONNREFUSED',
       status: null,
-      step: 'upload',
     });
   });
 
@@ -25,7 +24,6 @@ describe('parseError', () => {
       path: '/v1/verification/verify',
       status: 400,
       serverCode: 'wrong_code',
-      step: null,
     });
   });
 });
@@ -74,6 +72,11 @@ describe('errorKind', () => {
     ['the file is empty', 'empty-file'],
     ['no contacts could be read. Line 1: This card has no name and no phone number, so it was skipped.', 'no-contacts'],
     ['/home/ann/book.vcf: permission denied', 'unreadable-file'],
+    // As the app sends it: the path of the copy taken off.
+    ['permission denied', 'unreadable-file'],
+    ['no such file', 'unreadable-file'],
+    ['cannot read the file (EIO)', 'unreadable-file'],
+    ['is a directory, not an address-book file', 'unreadable-file'],
     ['+1 555 is not a valid number for CA: too short', 'other'],
   ];
   it.each(cases)('%s → %s', (text, kind) => {

@@ -1,8 +1,8 @@
 /**
  * From a failure's technical text (`PUT /v1/contacts/batches/bk-1: ECONNREFUSED`, `POST /v1/verification/verify: 400
  * wrong_code`, a store or import failure) to what a person reads: its kind, then a catalog message for where it is
- * shown. The text itself becomes the detail, for the log and a Details disclosure. Pure: the renderer, the CLI and the
- * engine host all use it.
+ * shown. The text itself becomes the detail, for a Details disclosure. Pure (no DOM, no Node), so it runs wherever the
+ * text is shown; the renderer uses it.
  */
 import { t, type MessageId, type MessageValues } from './index.ts';
 
@@ -47,22 +47,11 @@ export interface ErrorFacts {
   status: number | null;
   /** The server's own error code (`wrong_code`, `rate_limited`). */
   serverCode: string | null;
-  /** The sync step that failed, as the engine names it. */
-  step: 'revoke' | 'upload' | 'events' | 'ack' | 'reconcile' | 'connect' | null;
   /** What the file really is, for an import that is not an address book (`png`, `pdf`). */
   format: string | null;
   /** A store failure, as main/store/errors.ts words it. */
   store: 'full' | 'read-only' | 'io' | 'busy' | 'corrupt' | 'cannot-open' | null;
 }
-
-const STEP_PHRASES: Array<[RegExp, NonNullable<ErrorFacts['step']>]> = [
-  [/^telling .* about a sign-out failed/, 'revoke'],
-  [/^uploading changes failed/, 'upload'],
-  [/^fetching join events failed/, 'events'],
-  [/^acknowledging join events failed/, 'ack'],
-  [/^comparing with the server failed/, 'reconcile'],
-  [/^reaching .* failed/, 'connect'],
-];
 
 const STORE_PHRASES: Array<[RegExp, NonNullable<ErrorFacts['store']>]> = [
   [/^the disk holding the store .* is full/, 'full'],
@@ -113,7 +102,6 @@ export function parseError(text: string): ErrorFacts {
     code,
     status: answer ? Number(answer[1]) : null,
     serverCode: answer?.[2] ?? null,
-    step: STEP_PHRASES.find(([pattern]) => pattern.test(bare))?.[1] ?? null,
     format: /not an address book: this is/.test(text)
       ? (FORMATS.find(([pattern]) => pattern.test(text))?.[1] ?? 'other')
       : null,
@@ -137,7 +125,10 @@ export function errorKind(facts: ErrorFacts, text = ''): ErrorKind {
   if (/not an address book: found neither/.test(text)) return 'unknown-content';
   if (/\bthe file is empty\b/.test(text)) return 'empty-file';
   if (/\bno contacts could be read\b/.test(text)) return 'no-contacts';
-  if (/: (?:no such file|permission denied|cannot read the file|is a directory)/.test(text)) return 'unreadable-file';
+  // With its file in front (`/home/ann/book.vcf: permission denied`, the CLI's form) or without (the app's).
+  if (/(?:^|: )(?:no such file|permission denied|cannot read the file|is a directory)/.test(text)) {
+    return 'unreadable-file';
+  }
   if (/^no code is pending for /.test(text)) return 'no-code-pending';
   if (/^not signed in\b/.test(text)) return 'signed-out';
   const known = facts.serverCode ? SERVER_CODES[facts.serverCode] : undefined;

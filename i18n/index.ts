@@ -5,7 +5,7 @@ import { catalog, type MessageId } from './catalog.ts';
 
 export type { MessageId } from './catalog.ts';
 
-/** Values a message can take: ICU arguments, and for rich messages, tag functions. */
+/** The values a message's ICU arguments take. */
 export type MessageValues = Record<string, string | number | boolean | Date | null | undefined>;
 
 function defaultLocale(): string {
@@ -96,7 +96,8 @@ const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['hour', 24],
   ['day', 30],
   ['month', 12],
-  ['year', Number.POSITIVE_INFINITY],
+  // Beyond a century, the date says more than a count of years.
+  ['year', 100],
 ];
 
 /** "just now", "3 minutes ago", "in 20 seconds". */

@@ -32,6 +32,7 @@ export const SCANNED = [
   'main/store',
   'main/sync',
   'main/export',
+  'main/sources',
 ];
 
 /**
@@ -128,7 +129,7 @@ function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefi
   return undefined;
 }
 
-/** Why a string is never shown, or undefined when it may be. */
+/** Whether a string is never shown, judged by where it stands. */
 function silent(node: ts.Node): boolean {
   let child: ts.Node = node;
   for (let parent = node.parent; parent; child = parent, parent = parent.parent) {

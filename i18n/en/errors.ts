@@ -77,4 +77,5 @@ export default {
   'errors.import.unreadable':
     '“{file}” could not be read. Check that it still exists and that you may open it, then try again.',
   'errors.import.failed': '“{file}” could not be imported. Try again; the details say what went wrong.',
+  'errors.import.unfinished': 'The import did not finish. Try again; the details say what went wrong.',
 } as const;

@@ -10,7 +10,7 @@ export default {
   'sources.remove.body':
     'The contacts imported from {name} are removed from Kith, and their numbers are taken off the server at the next sync. The file itself is not touched.',
 
-  'sources.drop': 'Drop vCard (.vcf) or CSV files here, or',
+  'sources.drop': 'Drop vCard (.vcf) or CSV files here, or choose them.',
   'sources.choose': 'Choose files…',
   'sources.importing': 'Importing…',
   'sources.importingFile': 'Importing {file}: {done, number} of {total, plural, one {# record} other {# records}}',

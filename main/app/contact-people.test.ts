@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../import/importer.ts';
 import type { ContactQuery } from '../ipc/contract.ts';
 import { openStore, type Db } from '../store/open.ts';
+import { photoDataUrl, photoWriter } from '../store/photos.ts';
 import { setContactApart, setPersonExcluded } from '../store/people.ts';
 import { tempDir } from '../testing/tmp.ts';
 import { contactDetail, contactPage } from './contact-query.ts';
@@ -69,5 +71,25 @@ describe('contacts as people', () => {
     setContactApart(db, csvCard, true, 1);
     expect(names({})).toEqual(['Dr. Erika Mustermann 3', 'Dr. Erika Mustermann 1', 'Max Mustermann 1']);
     expect(contactDetail(db, csvCard)).toMatchObject({ id: csvCard, apart: true, cards: [{ id: csvCard }] });
+  });
+
+  it('shows the photo of the first card that has one, and names that card for the fetch', () => {
+    const erika = page({}).rows[0]!.id;
+    const [, second, third] = contactDetail(db, erika)!.cards.map((c) => c.id);
+    expect(page({}).rows[0]!.photo).toBeNull();
+    const png = new Uint8Array(readFileSync(join(PEOPLE, '..', 'photos', 'photo.png')));
+    const photos = photoWriter(db);
+    photos.set(third!, { mime: 'image/png', width: 16, height: 16, bytes: png });
+    photos.set(second!, { mime: 'image/png', width: 16, height: 16, bytes: png });
+    expect(page({}).rows[0]!.photo).toBe(second);
+    expect(contactDetail(db, erika)!.photo).toBe(second);
+    expect(contactDetail(db, third!)!.photo).toBe(second);
+    expect(photoDataUrl(db, second!)).toMatch(/^data:image\/png;base64,/);
+    // A card split apart shows its own photo, and the person the next one.
+    setContactApart(db, second!, true, 1);
+    expect(page({ search: 'erika' }).rows.map((r) => [r.cards, r.photo])).toEqual([
+      [3, third],
+      [1, second],
+    ]);
   });
 });

@@ -51,7 +51,8 @@ const either = (person: string, alone: string) => `CASE WHEN page.grouped THEN $
 
 /**
  * What a row shows of a person, all worked out by SQLite for the page's rows only: its first contact's name and first
- * number; its numbers counted once each however many cards hold them; excluded when every card is.
+ * number; its numbers counted once each however many cards hold them; excluded when every card is; the photo of its
+ * first card that has one.
  */
 const ROW_COLUMNS = `h.id, h.name,
   ${either(ON_KITH, ON_KITH.replace(MEMBERS, 'contacts c WHERE c.id = h.id'))} AS onKith,
@@ -61,7 +62,7 @@ const ROW_COLUMNS = `h.id, h.name,
   ${either(`(SELECT max(${RANK}) FROM ${MEMBER_PHONES})`, `(SELECT max(${RANK}) FROM ${OWN_PHONES})`)} AS worst,
   ${either(`EXISTS (SELECT 1 FROM ${MEMBER_PHONES} AND p.to_check IS NOT NULL)`, `EXISTS (SELECT 1 FROM ${OWN_PHONES} AND p.to_check IS NOT NULL)`)} AS toCheck,
   first.e164 AS firstE164, first.raw AS firstRaw,
-  EXISTS (SELECT 1 FROM photos ph WHERE ph.contact_id = h.id) AS hasPhoto`;
+  ${either(`(SELECT min(c.id) FROM ${MEMBERS} AND c.id IN (SELECT contact_id FROM photos))`, '(SELECT ph.contact_id FROM photos ph WHERE ph.contact_id = h.id)')} AS photo`;
 
 interface RowRecord {
   id: number;
@@ -74,7 +75,7 @@ interface RowRecord {
   toCheck: number;
   firstE164: string | null;
   firstRaw: string | null;
-  hasPhoto: number;
+  photo: number | null;
 }
 
 /**
@@ -152,7 +153,7 @@ export function contactPage(db: Db, query: ContactQuery): ContactPage {
     excluded: r.excluded === 1,
     status: STATUS_BY_RANK[r.worst ?? 0]!,
     toCheck: r.toCheck === 1,
-    hasPhoto: r.hasPhoto === 1,
+    photo: r.photo,
   }));
   return { total, offset: query.offset, rows };
 }
@@ -209,7 +210,10 @@ export function contactDetail(db: Db, id: number): ContactDetail | null {
     source: head.source,
     line: head.line,
     home,
-    hasPhoto: cachedStatement(db, 'SELECT 1 FROM photos WHERE contact_id = ?').get(head.id) !== undefined,
+    photo:
+      (cachedStatement(db, 'SELECT min(contact_id) FROM photos WHERE contact_id IN (SELECT value FROM json_each(?))')
+        .pluck()
+        .get(JSON.stringify(members)) as number | null) ?? null,
     apart: head.apart === 1,
     cards: cards.map((c) => ({ id: c.id, name: c.name, source: c.source, line: c.line, excluded: c.excluded === 1 })),
     phones: phones

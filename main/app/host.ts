@@ -510,7 +510,7 @@ export class AppHost extends EventEmitter<{ event: [AppEvent] }> {
     };
   }
 
-  /** A failure the user reads in words (i18n/error-text.ts); its technical text goes to the log too. */
+  /** A failure for the page, which words it (i18n/error-text.ts); its technical text goes to the log too. */
   private userError(err: unknown): Error {
     const error = asUserError(err);
     if (error instanceof UserError) this.log(`request failed: ${error.message}`); // i18n-ignore: the technical log

@@ -103,8 +103,11 @@ export interface ContactRowView {
   status: PhoneStatus | 'none';
   /** Some number of it waits for the user to check its country, and is not uploaded until then. */
   toCheck: boolean;
-  /** It has a photo, which `contactPhoto` gives; fetched only for the rows on screen. */
-  hasPhoto: boolean;
+  /**
+   * The contact whose photo to show (see `contactPhoto`): the first card of the person that has one, or null when none
+   * has. Fetched only for the rows on screen.
+   */
+  photo: number | null;
 }
 
 export interface ContactPage {
@@ -121,8 +124,8 @@ export interface ContactDetail {
   line: number;
   /** The home country (ISO 3166), the default for numbers written without a country code; null when unset. */
   home: string | null;
-  /** It has a photo, which `contactPhoto` gives. */
-  hasPhoto: boolean;
+  /** The contact whose photo to show (see `contactPhoto`): the first card that has one, or null when none has. */
+  photo: number | null;
   /** The user split this card from the person it would be shown in. */
   apart: boolean;
   /** The cards shown as this person, first one first (its id is the person's). */

@@ -122,6 +122,44 @@ describe('people', () => {
     expect(numberDiscrepancies(db)).toEqual([]);
   });
 
+  it('works out again only the names of the contacts a removed source held', async () => {
+    const old = write('old.vcf', card('Erika', '07400 100001'), card('Max', '07400 100002'));
+    const big = write(
+      'big.vcf',
+      ...Array.from({ length: 50 }, (_, i) => card(`Person ${i}`, `07400 2${String(i).padStart(5, '0')}`)),
+      card('Erika', '07400 100001'),
+    );
+    await importFile(db, old, { region: 'GB' });
+    await importFile(db, big, { region: 'GB' });
+    // The two Erikas are one person.
+    expect(peopleCount(db)).toBe(52);
+    const seen = db.prepare('SELECT seen FROM people_state').pluck().get() as number;
+    const sourceOld = db.prepare('SELECT id FROM sources WHERE path LIKE ?').pluck().get('%old.vcf') as number;
+    removeSource(db, sourceOld, 1);
+    // Its two names, and no contact stored after them.
+    expect(db.prepare('SELECT sort_name FROM people_dirty').pluck().all()).toHaveLength(2);
+    expect(db.prepare('SELECT seen FROM people_state').pluck().get()).toBe(seen);
+    expect(peopleCount(db)).toBe(51);
+    expect(db.prepare('SELECT count(*) FROM people_dirty').pluck().get()).toBe(0);
+  });
+
+  it('notes a new contact that takes the id of the last one removed', async () => {
+    const a = write('a.vcf', card('Erika', '07400 100001'));
+    const b = write('b.vcf', card('Erika', '07400 100002'));
+    await importFile(db, a, { region: 'GB' });
+    await importFile(db, b, { region: 'GB' });
+    expect(peopleCount(db)).toBe(2);
+    const lastId = idOf('Erika', 1);
+    const sourceB = db.prepare('SELECT id FROM sources WHERE path LIKE ?').pluck().get('%b.vcf') as number;
+    removeSource(db, sourceB, 1);
+    expect(peopleCount(db)).toBe(1);
+    // The same id again, now a card of the same person: it must be grouped, not taken as seen.
+    write('b.vcf', card('Erika', '07400 100001'));
+    await importFile(db, b, { region: 'GB' });
+    expect(idOf('Erika', 1)).toBe(lastId);
+    expect(peopleCount(db)).toBe(1);
+  });
+
   it('names the person a joined number is shown under', async () => {
     const path = write('book.vcf', card('Erika', '07400 100001'), card('erika', '07400 100001', '07400 100002'));
     await importFile(db, path, { region: 'GB' });
@@ -140,7 +178,7 @@ describe('people', () => {
     expect(peopleCount(db)).toBe(1);
   });
 
-  it('works out 20,000 contacts at once quickly', () => {
+  it('works out 20,000 contacts at once, and all of them again', () => {
     const insert = db.prepare(
       `INSERT INTO contacts (source_id, key, digest, line, name, sort_name, created_at, updated_at)
        VALUES (1, ?, '', 1, ?, ?, 0, 0)`,
@@ -157,17 +195,12 @@ describe('people', () => {
         phone.run(lastInsertRowid, `+4474001${String(n).padStart(5, '0')}`);
       }
     })();
-    const started = performance.now();
     regroupPeople(db);
-    const took = performance.now() - started;
     expect(peopleCount(db)).toBe(18_000);
     // All of them again, as after a migration.
     db.exec('UPDATE contacts SET person_id = NULL; UPDATE people_state SET seen = 0');
-    const again = performance.now();
     regroupPeople(db);
-    const tookAgain = performance.now() - again;
     expect(peopleCount(db)).toBe(18_000);
-    console.log(`regrouping 20,000 contacts: ${took.toFixed(0)} ms, again ${tookAgain.toFixed(0)} ms`);
-    expect(Math.max(took, tookAgain)).toBeLessThan(1000);
+    // Its time is measured by `npm run bench people`.
   });
 });

@@ -11,6 +11,7 @@
  */
 import { setExcluded } from './contacts.ts';
 import type { Db } from './open.ts';
+import { shownContactSql } from './shown-contact.ts';
 import { sortKey } from './sort-key.ts';
 import { cachedStatement } from './statements.ts';
 
@@ -183,16 +184,12 @@ export function setPersonExcluded(db: Db, contactId: number, excluded: boolean, 
 }
 
 /**
- * The person whose saved name a number is shown under: the contact chosen as in main/sync/names.ts (first non-empty
- * name in case-insensitive order, not excluded), or null.
+ * The person whose saved name a number is shown under: that of the contact chosen as main/sync/names.ts chooses it
+ * (see shown-contact.ts), or null.
  */
 export function numberPerson(db: Db): (e164: string) => number | null {
   regroupPeople(db);
-  const find = cachedStatement(
-    db,
-    `SELECT ${PERSON_OF} FROM phones p JOIN contacts c ON c.id = p.contact_id
-     WHERE p.e164 = ? AND c.excluded = 0 AND trim(c.name) <> '' ORDER BY c.name COLLATE NOCASE, c.id LIMIT 1`,
-  ).pluck();
+  const find = cachedStatement(db, shownContactSql('?', PERSON_OF)).pluck();
   return (e164) => (find.get(e164) as number | undefined) ?? null;
 }
 

@@ -6,7 +6,8 @@ import { importFile } from '../import/importer.ts';
 import { tempDir } from '../testing/tmp.ts';
 import { openStore, type Db } from './open.ts';
 import { photos as photosMigration } from './migrations/012-photos.ts';
-import { photoDataUrl } from './photos.ts';
+import { photoContactsByNumber, photoDataUrl } from './photos.ts';
+import { displayName } from '../sync/names.ts';
 import { removeSource } from './sources.ts';
 
 const PHOTOS = join(import.meta.dirname, '..', '..', 'fixtures', 'photos');
@@ -63,7 +64,7 @@ describe('contact photos in the store', () => {
     expect(photoDataUrl(db, idOf('Mary Jackson'))).toBeNull();
 
     const page = contactPage(db, { offset: 0, limit: 50, search: '', filter: 'all' });
-    const flags = Object.fromEntries(page.rows.map((r) => [r.name, r.hasPhoto]));
+    const flags = Object.fromEntries(page.rows.map((r) => [r.name, r.photo !== null]));
     expect(flags).toMatchObject({ 'Ada Lovelace': true, 'Mary Jackson': false, 'Sven Svg': false, 'Lena Link': false });
   });
 
@@ -126,6 +127,32 @@ describe('contact photos in the store', () => {
     writeFileSync(path, other);
     expect(await importFile(db, path, gb)).toMatchObject({ removed: 1 });
     expect(photoCount()).toBe(0);
+  });
+
+  it('shows beside a number only the photo of the contact whose name is shown', async () => {
+    const path = join(dir, 'book.vcf');
+    const vcard = (name: string, tel: string, photo: boolean) =>
+      ['BEGIN:VCARD', 'VERSION:3.0', `FN:${name}`, `TEL:${tel}`]
+        .concat(photo ? [`PHOTO;ENCODING=b;TYPE=PNG:${b64('photo.png')}`] : [], ['END:VCARD'])
+        .join('\r\n');
+    writeFileSync(
+      path,
+      [
+        // Bob's name is shown for the first number; Carl's photo is another person's.
+        vcard('Carl', '+44 20 7946 0001', true),
+        vcard('Bob', '+44 20 7946 0001', false),
+        // A card without a name is never the one shown, photo or not.
+        vcard('', '+44 20 7946 0002', true),
+        vcard('Zed', '+44 20 7946 0002', false),
+        vcard('Dora', '+44 20 7946 0003', true),
+        vcard('dora', '+44 20 7946 0003', true),
+      ].join('\r\n'),
+    );
+    await importFile(db, path, gb);
+    const numbers = ['+442079460001', '+442079460002', '+442079460003', '+442079460009'];
+    expect(numbers.map((n) => displayName(db, n))).toEqual(['Bob', 'Zed', 'Dora', null]);
+    const byNumber = photoContactsByNumber(db, numbers);
+    expect([...byNumber]).toEqual([['+442079460003', idOf('Dora')]]);
   });
 
   it('refuses, in the store too, what the import would have refused', async () => {

@@ -1,5 +1,6 @@
 /** Contact photos (migration 012): written by imports, read one at a time for the avatars the UI shows. */
 import type { Db } from './open.ts';
+import { shownContactSql } from './shown-contact.ts';
 import { cachedStatement } from './statements.ts';
 
 export interface PhotoInput {
@@ -35,18 +36,16 @@ export function photoDataUrl(db: Db, contactId: number): string | null {
 }
 
 /**
- * For each number, a contact holding it that has a photo: the first by name, as the shown name is chosen (see
- * main/sync/names.ts), excluded contacts left out. Numbers without one are absent.
+ * For each number, the photo's contact: the contact whose saved name is shown for it (see shown-contact.ts), when
+ * that contact has a photo. Numbers without one are absent; another holder's photo is never shown beside that name.
  */
 export function photoContactsByNumber(db: Db, e164s: readonly string[]): Map<string, number> {
   const found = new Map<string, number>();
   if (e164s.length === 0) return found;
   const rows = cachedStatement(
     db,
-    `SELECT x.value AS e164,
-       (SELECT c.id FROM phones p JOIN contacts c ON c.id = p.contact_id JOIN photos ph ON ph.contact_id = c.id
-        WHERE p.e164 = x.value AND c.excluded = 0 ORDER BY c.name COLLATE NOCASE, c.id LIMIT 1) AS id
-     FROM json_each(?) x`,
+    `SELECT x.value AS e164, ph.contact_id AS id
+     FROM json_each(?) x LEFT JOIN photos ph ON ph.contact_id = (${shownContactSql('x.value', 'c.id')})`,
   ).all(JSON.stringify(e164s)) as Array<{ e164: string; id: number | null }>;
   for (const r of rows) if (r.id !== null) found.set(r.e164, r.id);
   return found;

@@ -27,14 +27,20 @@ describe('the activity feed', () => {
     db.close();
   });
 
-  it('reads entries written as text, and ids it does not know, as their stored English', () => {
+  it('reads entries written as text, ids it does not know and arguments it cannot read as their stored English', () => {
     const db = openStore(join(tempDir(), 'kith.db'));
     logActivity(db, 1, 'error', 'upload failed: PUT /v1/contacts/batches/b1: ECONNREFUSED');
     db.prepare(`INSERT INTO activity (at, kind, message, message_id, message_args) VALUES (2, 'join', ?, ?, '{}')`).run(
       'Ann joined Kith',
       'activity.fromANewerVersion',
     );
+    db.prepare(`INSERT INTO activity (at, kind, message, message_id, message_args) VALUES (3, 'join', ?, ?, ?)`).run(
+      'Bo joined Kith',
+      'activity.joined',
+      '{not json',
+    );
     expect(activity(db)).toEqual([
+      { at: 3, kind: 'join', message: 'Bo joined Kith', messageId: null, args: null },
       { at: 2, kind: 'join', message: 'Ann joined Kith', messageId: null, args: null },
       {
         at: 1,

@@ -196,11 +196,17 @@ export function activity(db: Db, limit = 100): ActivityEntry[] {
   >;
   return rows.map(({ message_id, message_args, ...entry }) => {
     // An id this version does not know (written by a newer one) falls back to the stored English text.
-    const known = message_id !== null && isMessageId(message_id);
-    return {
-      ...entry,
-      messageId: known ? message_id : null,
-      args: known && message_args !== null ? (JSON.parse(message_args) as MessageValues) : null,
-    };
+    const args = message_id !== null && isMessageId(message_id) ? parseArgs(message_args) : null;
+    return { ...entry, messageId: args ? (message_id as MessageId) : null, args };
   });
+}
+
+/** An entry's stored arguments; null when they cannot be read, so the entry shows its English text. */
+function parseArgs(json: string | null): MessageValues | null {
+  try {
+    const value: unknown = JSON.parse(json ?? '{}');
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as MessageValues) : null;
+  } catch {
+    return null;
+  }
 }

@@ -11,6 +11,7 @@
 import { formatForDisplay } from '../phone/index.ts';
 import type { Db } from '../store/open.ts';
 import { defaultRegion } from '../import/region.ts';
+import { shownContactSql } from '../store/shown-contact.ts';
 import { cachedStatement } from '../store/statements.ts';
 
 export interface JoinedContact {
@@ -26,9 +27,7 @@ export interface JoinedContact {
   since: number | null;
 }
 
-const SAVED_NAME = `SELECT c.name FROM phones p JOIN contacts c ON c.id = p.contact_id
-  WHERE p.e164 = n.e164 AND c.excluded = 0 AND trim(c.name) <> ''
-  ORDER BY c.name COLLATE NOCASE, c.id LIMIT 1`;
+const SAVED_NAME = shownContactSql('n.e164', 'c.name');
 
 const HOLDERS = `SELECT count(DISTINCT p.contact_id) FROM phones p JOIN contacts c ON c.id = p.contact_id
   WHERE p.e164 = n.e164 AND c.excluded = 0`;
@@ -77,8 +76,7 @@ export interface NamedNumber {
 }
 
 const NAMES_OF = `SELECT x.value AS e164,
-    (SELECT c.name FROM phones p JOIN contacts c ON c.id = p.contact_id
-       WHERE p.e164 = x.value AND trim(c.name) <> '' ORDER BY c.name COLLATE NOCASE, c.id LIMIT 1) AS name,
+    (${shownContactSql('x.value', 'c.name', { withExcluded: true })}) AS name,
     (SELECT count(DISTINCT p.contact_id) FROM phones p WHERE p.e164 = x.value) AS holders
   FROM json_each(?) x ORDER BY x.key`;
 

@@ -27,6 +27,18 @@ function webp(chunk: string, body: number[]): Uint8Array {
   return b;
 }
 
+/** A GIF of a `screen` with frames at [left, top, width, height], no colour tables; the pixel data is not read. */
+function gif(screen: [number, number], frames: Array<[number, number, number, number]>): Uint8Array {
+  const le = (n: number) => [n & 0xff, n >> 8];
+  const bytes = [...Buffer.from('GIF89a'), ...le(screen[0]), ...le(screen[1]), 0, 0, 0];
+  for (const [left, top, width, height] of frames) {
+    // Descriptor, LZW code size, one data sub-block, the terminator.
+    bytes.push(0x2c, ...le(left), ...le(top), ...le(width), ...le(height), 0, 2, 2, 0x4c, 0x01, 0);
+  }
+  bytes.push(0x3b);
+  return new Uint8Array(bytes);
+}
+
 describe('checkImage', () => {
   it('keeps PNG, JPEG, GIF and WebP made by real encoders, with the size from their headers', () => {
     expect(kept(checkImage(fixture('photo.png')))).toEqual({ mime: 'image/png', width: 16, height: 16 });
@@ -59,6 +71,42 @@ describe('checkImage', () => {
     gif[25 + 5] = 0x10;
     gif[25 + 6] = 0x27; // 10,000
     expect(refused(checkImage(gif))).toMatch(/^The PHOTO is 10,000 × 2 pixels/);
+  });
+
+  it('checks every GIF frame where it sits, not only the largest', () => {
+    expect(
+      kept(
+        checkImage(
+          gif(
+            [2000, 2000],
+            [
+              [0, 0, 2000, 2000],
+              [1000, 1990, 1000, 10],
+            ],
+          ),
+        ),
+      ),
+    ).toEqual({
+      mime: 'image/gif',
+      width: 2000,
+      height: 2000,
+    });
+    // A long thin frame, smaller in area than the screen.
+    expect(refused(checkImage(gif([2000, 2000], [[0, 0, 10000, 1]])))).toMatch(/^The PHOTO is 10,000 × 2,000 pixels/);
+    // A frame within the limit, placed past it.
+    expect(
+      refused(
+        checkImage(
+          gif(
+            [2000, 2000],
+            [
+              [0, 0, 2, 2],
+              [0, 1500, 2, 1000],
+            ],
+          ),
+        ),
+      ),
+    ).toMatch(/^The PHOTO is 2,000 × 2,500 pixels/);
   });
 
   it('refuses SVG by name and anything else as not an image, whatever it is declared to be', () => {

@@ -137,11 +137,13 @@ function jpegSize(b: Uint8Array): Size | null {
   return null;
 }
 
-/** The logical screen, and every frame: a frame may claim more than the screen it sits on. */
+/**
+ * The logical screen, grown to hold every frame where it sits (left + width, top + height): a frame may claim more
+ * than the screen it sits on, on either side.
+ */
 function gifSize(b: Uint8Array): Size | null {
   if (b.length < 13) return null;
-  const screen = { width: u16le(b, 6), height: u16le(b, 8) };
-  let largest = screen;
+  const size = { width: u16le(b, 6), height: u16le(b, 8) };
   let i = 13 + colourTable(b[10]!);
   while (i < b.length) {
     const block = b[i];
@@ -150,14 +152,14 @@ function gifSize(b: Uint8Array): Size | null {
       i = skipSubBlocks(b, i + 2);
     } else if (block === 0x2c) {
       if (i + 10 > b.length) return null;
-      const frame = { width: u16le(b, i + 5), height: u16le(b, i + 7) };
-      if (frame.width * frame.height > largest.width * largest.height) largest = frame;
+      size.width = Math.max(size.width, u16le(b, i + 1) + u16le(b, i + 5));
+      size.height = Math.max(size.height, u16le(b, i + 3) + u16le(b, i + 7));
       i = skipSubBlocks(b, i + 10 + colourTable(b[i + 9]!) + 1);
     } else {
       return null;
     }
   }
-  return largest;
+  return size;
 }
 
 function colourTable(packed: number): number {

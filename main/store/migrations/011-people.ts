@@ -1,5 +1,4 @@
 import type { Migration } from './types.ts';
-import { regroupPeople } from '../people.ts';
 
 /**
  * People: contacts with the same folded name (`sort_name`) that share a valid number are one person, shown once.
@@ -11,6 +10,10 @@ import { regroupPeople } from '../people.ts';
  * Which names to work out again is kept cheaply: contacts above `people_state.seen` are new since the last time;
  * triggers note the names of updated, removed and renumbered contacts in `people_dirty`, whichever code path changed
  * them. `people_apart` holds the contacts the user split from their person; it goes with the contact.
+ *
+ * Nothing is grouped here: `seen` starts at 0, so the first read works out every contact (see regroupPeople). A
+ * migration never calls the app's code, which may by then rely on columns later migrations add. Migration 014
+ * replaces the delete trigger.
  */
 export const people: Migration = {
   version: 11,
@@ -42,5 +45,4 @@ BEGIN
   INSERT OR IGNORE INTO people_dirty (sort_name) SELECT sort_name FROM contacts WHERE id = new.contact_id;
 END;
 `,
-  after: (db) => regroupPeople(db),
 };

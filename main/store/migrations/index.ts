@@ -11,6 +11,7 @@ import { numberCountries } from './010-number-countries.ts';
 import { people } from './011-people.ts';
 import { photos } from './012-photos.ts';
 import { activityMessages } from './013-activity-messages.ts';
+import { peopleTriggers } from './014-people-triggers.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in order; each one's version is its position + 1. */
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   people,
   photos,
   activityMessages,
+  peopleTriggers,
 ];
 
 export const LATEST_VERSION = migrations.length;

@@ -43,7 +43,7 @@ export function ContactDetailPane({ id, onClose, single, paneRef }: Props) {
         </button>
       )}
       <div className="detail-head">
-        {data && <Avatar name={data.name} photoId={data.hasPhoto ? data.id : null} size="large" />}
+        {data && <Avatar name={data.name} photoId={data.photo} size="large" />}
         <h3 id="detail-name" data-testid="detail-name">
           {data ? data.name : t(data === null ? 'contacts.detail.notFound' : 'contacts.detail.loading')}
         </h3>

@@ -41,7 +41,7 @@ export function ContactRow({ row, index, total, selected, start, height, onClick
 function RowText({ row }: { row: ContactRowView }) {
   return (
     <>
-      <Avatar name={row.name} photoId={row.hasPhoto ? row.id : null} />
+      <Avatar name={row.name} photoId={row.photo} />
       <span className="contact-name">{row.name}</span>
       <span className="contact-phone">
         {row.phone || t('contacts.row.noNumber')}

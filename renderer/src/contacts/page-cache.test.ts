@@ -13,7 +13,7 @@ function row(id: number, name = `Contact ${id}`): ContactRowView {
     excluded: false,
     status: 'none',
     toCheck: false,
-    hasPhoto: false,
+    photo: null,
   };
 }
 

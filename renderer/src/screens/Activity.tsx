@@ -48,7 +48,7 @@ export function Activity() {
 
 /** A catalog sentence in this locale; an error in words, its technical text under Details. */
 function ActivityMessage({ entry }: { entry: ActivityView }) {
-  if (entry.messageId) return <span className="activity-message">{t(entry.messageId, entry.args ?? {})}</span>;
+  if (entry.messageId) return <span className="activity-message">{inLocale(entry)}</span>;
   if (entry.kind !== 'error') return <span className="activity-message">{entry.message}</span>;
   const plain = plainError(entry.message, 'sync');
   return (
@@ -57,4 +57,13 @@ function ActivityMessage({ entry }: { entry: ActivityView }) {
       <Details detail={plain.detail} testId="activity-details" />
     </span>
   );
+}
+
+/** The entry's sentence in this locale; its stored English when its arguments no longer fit the message. */
+function inLocale(entry: ActivityView): string {
+  try {
+    return t(entry.messageId!, entry.args ?? {});
+  } catch {
+    return entry.message;
+  }
 }

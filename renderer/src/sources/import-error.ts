@@ -8,6 +8,17 @@ export function importError(file: string, technical: string): PlainError {
   return { kind: plain.kind, message: t('errors.import.failed', { file }), detail: technical };
 }
 
+/** An import that failed as a whole, before any one file could be named. */
+export function unfinishedImport(technical: string): PlainError {
+  try {
+    const plain = plainError(technical, 'import');
+    if (plain.detail !== null) return plain;
+  } catch {
+    // A message about one file, which this failure cannot name: the general one below says it.
+  }
+  return { kind: 'other', message: t('errors.import.unfinished'), detail: technical };
+}
+
 /** A file refused before it was sent, for its name: not a vCard or CSV file. */
 export function wrongTypeError(file: string): PlainError {
   return { kind: 'wrong-type', message: t('errors.import.wrongType', { file }), detail: null };

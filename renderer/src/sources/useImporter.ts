@@ -4,7 +4,7 @@ import type { PlainError } from '../../../i18n/error-text.ts';
 import { t } from '../../../i18n/index.ts';
 import { api, errorText } from '../api.ts';
 import { useAppEvent } from '../hooks/useAppEvent.ts';
-import { importError, wrongTypeError } from './import-error.ts';
+import { importError, unfinishedImport, wrongTypeError } from './import-error.ts';
 import { ACCEPTED, readBase64 } from './read-files.ts';
 
 export interface Progress {
@@ -67,8 +67,7 @@ export function useImporter(onFinished?: () => void): Importer {
     try {
       await action(add);
     } catch (err) {
-      const name = t('sources.importFailed');
-      add([failed(name, importError(name, errorText(err)))]);
+      add([failed(t('sources.importFailed'), unfinishedImport(errorText(err)))]);
     } finally {
       setBusy(false);
       setProgress(null);

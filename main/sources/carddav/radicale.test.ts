@@ -1,0 +1,3 @@
+import { serverSuite } from './testing/suite.ts';
+
+serverSuite('radicale');
