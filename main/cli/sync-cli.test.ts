@@ -12,6 +12,10 @@ import { tempDir } from '../testing/tmp.ts';
 import { freshNumber, gate, serverNumbers, signedInDevice, vcard, type Device } from '../testing/sync-harness.ts';
 import { runKith as kith, type Outcome } from '../testing/kith-cli.ts';
 
+/** A time as the CLI shows it: in its locale (en-US under LANG=C.UTF-8, the runner's), not ISO. */
+const shownAt = (ms: number): string =>
+  new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+
 /** `kith login`, `sync`, `status`, `joined`, `log`, `exclude`, `delete`: separate processes, a real server. */
 
 /** Each run of `kith` starts Node and loads the CLI: about a second, several on a busy machine. */
@@ -126,8 +130,8 @@ describe('kith sync and friends', () => {
         runAt: expect.any(Number),
       });
       expect(logText.stdout).toContain(
-        `Sync at ${new Date(entry!.runAt!).toISOString()}: 3 numbers added, 0 removed in 1 batch\n` +
-          `${new Date(entry!.at).toISOString()}  applied  batch ${entry!.batchId}: +3 −0  (1 on Kith)\n    + +447400123456\n`,
+        `Sync at ${shownAt(entry!.runAt!)}: 3 numbers added, 0 removed in 1 batch\n` +
+          `${shownAt(entry!.at)}  applied  batch ${entry!.batchId}: +3 −0  (1 on Kith)\n    + +447400123456\n`,
       );
 
       expect(await run('exclude', 'Bea')).toMatchObject({

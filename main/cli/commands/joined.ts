@@ -1,4 +1,4 @@
-import { t } from '../../../i18n/index.ts';
+import { formatDateTime, t } from '../../../i18n/index.ts';
 import { openStore, type Db } from '../../store/open.ts';
 import { uploadLog, uploadRuns, type UploadRun } from '../../sync/history.ts';
 import { joinedContacts } from '../../sync/names.ts';
@@ -62,7 +62,7 @@ export function runLog(argv: string[]): number {
       }
       run = e.runId;
       const line = {
-        at: new Date(e.at).toISOString(),
+        at: formatDateTime(e.at),
         result: e.result.padEnd(8),
         batchId: e.batchId,
         added: e.added.length,
@@ -86,10 +86,10 @@ function runTotals(db: Db, batches: number): Map<string, UploadRun> {
   return runs;
 }
 
-/** `Sync at 2030-01-01T10:02:00.000Z: 1234 numbers added, 0 removed in 3 batches (1 refused)`. */
+/** `Sync at Jan 1, 2030, 10:02 AM: 1,234 numbers added, 0 removed in 3 batches (1 refused)`. */
 function runLine(r: UploadRun): string {
   const values = {
-    at: new Date(r.at).toISOString(),
+    at: formatDateTime(r.at),
     added: r.added,
     removed: r.removed,
     batches: r.batches,

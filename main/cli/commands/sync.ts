@@ -1,4 +1,4 @@
-import { t } from '../../../i18n/index.ts';
+import { formatDateTime, t } from '../../../i18n/index.ts';
 import { openStore, type Db } from '../../store/open.ts';
 import { getSetting, setSetting } from '../../store/settings.ts';
 import { SyncEngine, type SyncStatus } from '../../sync/engine.ts';
@@ -85,7 +85,7 @@ export function runStatus(argv: string[]): number {
 }
 
 function describe(s: SyncStatus): string[] {
-  const when = (at: number | null) => (at ? new Date(at).toISOString() : t('cli.status.never'));
+  const when = (at: number | null) => (at ? formatDateTime(at) : t('cli.status.never'));
   const state = s.paused ? 'paused' : s.connectivity;
   const queued = { batches: s.queuedBatches, numbers: s.queuedNumbers, next: when(s.nextAttemptAt) };
   const lines = [
