@@ -24,7 +24,9 @@ function time(f: () => unknown): number {
 
 /** Every tenth name twice, both cards with one number: 10% fewer people than contacts. */
 function fill(db: Db): void {
-  db.prepare(`INSERT INTO sources (id, path, kind, file_hash, imported_at) VALUES (1, 'x', 'vcard', '', 0)`).run();
+  db.prepare(
+    `INSERT INTO sources (id, kind, path, format, file_hash, imported_at) VALUES (1, 'file', 'x', 'vcard', '', 0)`,
+  ).run();
   const contact = db.prepare(
     `INSERT INTO contacts (source_id, key, digest, line, name, sort_name, created_at, updated_at)
      VALUES (1, ?, '', 1, ?, ?, 0, 0)`,

@@ -20,6 +20,7 @@ import host from './en/host.ts';
 import eds from './en/eds.ts';
 import osContacts from './en/os-contacts.ts';
 import carddav from './en/carddav.ts';
+import sourceCli from './en/source-cli.ts';
 
 const modules = {
   activity,
@@ -42,6 +43,7 @@ const modules = {
   carddav,
   osContacts,
   eds,
+  sourceCli,
 } as const;
 
 type Merged = (typeof modules)[keyof typeof modules];

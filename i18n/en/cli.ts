@@ -14,6 +14,8 @@ Usage:
       country is not uploaded until you confirm it or give it its country.
   {exportUsage}
       Write the cleaned address book as vCard 4.0 with E.164 tel: URIs.
+  {sourceUsage}
+      List the address books contacts come from (files, and live ones), or remove one with its contacts.
 
 Sync (only E.164 numbers and batch ids are uploaded; names never leave this device):
   {loginUsage}

@@ -10,6 +10,7 @@ import { joinedUsage, logUsage, runJoined, runLog } from './commands/joined.ts';
 import { loginUsage, logoutUsage, runLogin, runLogout } from './commands/login.ts';
 import { numberUsage, runNumber } from './commands/number.ts';
 import { runStatus, runSync, statusUsage, syncUsage } from './commands/sync.ts';
+import { runSource, sourceUsage } from './commands/source.ts';
 import { CliError } from './errors.ts';
 import { NotSignedInError } from '../sync/errors.ts';
 import { storePathOf } from './paths.ts';
@@ -20,6 +21,7 @@ function help(): string {
     contactsUsage,
     numberUsage,
     exportUsage,
+    sourceUsage,
     loginUsage,
     syncUsage,
     statusUsage,
@@ -48,6 +50,7 @@ const COMMANDS: Record<string, Command> = {
   exclude: runExclude,
   include: runInclude,
   delete: runDelete,
+  source: runSource,
 };
 
 export async function main(argv: string[]): Promise<number> {

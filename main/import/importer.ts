@@ -6,13 +6,13 @@ import type { Db } from '../store/open.ts';
 import { contactCount, phoneCounts, sourceContacts, type PhoneCounts } from '../store/contacts.ts';
 import { bulkLoadWorthIt, dropBulkIndexes, rebuildBulkIndexes } from '../store/bulk.ts';
 import { chosenCountries } from '../store/countries.ts';
-import { recordSourceReport, reportedLines, upsertSource } from '../store/sources.ts';
+import { recordSourceReport, recordSourceResult, reportedLines, upsertSource } from '../store/sources.ts';
 import { parseCsvContacts } from './csv/index.ts';
 import { detectFormat, type Format } from './detect.ts';
 import { digestText, stableKey } from './keys.ts';
 import { runInOrder } from './in-order.ts';
 import { recordRunner } from './pool.ts';
-import { processRecords, type RecordTask } from './records.ts';
+import { processRecords, type RecordResult, type RecordTask } from './records.ts';
 import { SourceSync } from './source-sync.ts';
 import type { ImportIssue } from './types.ts';
 import { splitVcards, type VcardChunk } from './vcard/index.ts';
@@ -86,22 +86,66 @@ function describeFsError(err: unknown): string {
 }
 
 /** Records still to process, each with the digest it will be stored under. */
-type Pending<T> = Array<{ item: T; digest: string }>;
+export type Pending<T> = Array<{ item: T; digest: string }>;
 
-interface Work {
+/** Records for the store, in batches: the tasks for the threads, and the digests to store each batch's records under. */
+export interface RecordWork {
   tasks: RecordTask[];
   digests: string[][];
 }
 
-/** The pending records in batches: the tasks for the threads, and the digests to store each batch's records under. */
-function batches<T>(pending: Pending<T>, make: (items: T[]) => RecordTask): Work {
-  const work: Work = { tasks: [], digests: [] };
+export function batches<T>(pending: Pending<T>, make: (items: T[]) => RecordTask): RecordWork {
+  const work: RecordWork = { tasks: [], digests: [] };
   for (let i = 0; i < pending.length; i += BATCH) {
     const slice = pending.slice(i, i + BATCH);
     work.tasks.push(make(slice.map((p) => p.item)));
     work.digests.push(slice.map((p) => p.digest));
   }
   return work;
+}
+
+export interface WriteRecordsOptions {
+  /** Threads already started for this work; otherwise they start when there is enough of it. */
+  runner?: ReturnType<typeof recordRunner>;
+  /** Each record as written, with the key of its contact; a record that could not be read, with null. */
+  onRecord: (batch: number, index: number, result: RecordResult, key: string | null) => void;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+  /** Runs once every record is written and before anything is removed; may throw to stop (and roll back). */
+  beforeRemoval?: () => void;
+}
+
+/**
+ * Records in, store updated: parses and normalizes the pending records (in worker threads when there are many),
+ * writes each through `sync` in order, removes the contacts of the source that no record kept, and recounts the
+ * numbers touched. The counts are on `sync`, the removals are returned. Runs inside the caller's transaction.
+ */
+export async function writeRecords(
+  db: Db,
+  sync: SourceSync,
+  work: RecordWork,
+  opts: WriteRecordsOptions,
+): Promise<number> {
+  const total = work.digests.reduce((n, d) => n + d.length, 0);
+  const bulk = bulkLoadWorthIt(db, total);
+  if (bulk) dropBulkIndexes(db);
+  let done = 0;
+  await runInOrder(
+    work.tasks,
+    total >= WORKERS_FROM ? (opts.runner ?? recordRunner()) : null,
+    processRecords,
+    (results, i) => {
+      const digests = work.digests[i]!;
+      results.forEach((r, k) => opts.onRecord(i, k, r, r.ok ? sync.upsert(r, digests[k]!) : null));
+      done += results.length;
+      opts.onProgress?.(done, total);
+    },
+  );
+  opts.beforeRemoval?.();
+  // Removal looks contacts up by id only; the recount needs the e164 index back.
+  const removed = sync.removeUnseen();
+  if (bulk) rebuildBulkIndexes(db);
+  sync.finish();
+  return removed;
 }
 
 /**
@@ -132,7 +176,7 @@ export async function importFile(db: Db, path: string, opts: ImportOptions): Pro
     const sync = new SourceSync(db, sourceId, sourceContacts(db, sourceId), now, reported);
     const errors: ImportIssue[] = [];
     let recordsRead: number;
-    let work: Work;
+    let work: RecordWork;
 
     if (format === 'vcard') {
       const split = splitVcards(bytes, path);
@@ -141,7 +185,7 @@ export async function importFile(db: Db, path: string, opts: ImportOptions): Pro
       const pending: Pending<VcardChunk> = [];
       for (const chunk of split.cards) {
         const digest = digestText(chunk.text);
-        if (!sync.skipUnchanged(digest, chunk.line, chunk.endLine)) pending.push({ item: chunk, digest });
+        if (sync.skipUnchanged(digest, chunk.line, chunk.endLine) === undefined) pending.push({ item: chunk, digest });
       }
       work = batches(pending, (chunks) => ({ kind: 'vcard', region, chosen, chunks }));
     } else {
@@ -151,43 +195,29 @@ export async function importFile(db: Db, path: string, opts: ImportOptions): Pro
       const pending: Pending<(typeof parsed.contacts)[number]> = [];
       for (const c of parsed.contacts) {
         const digest = stableKey(c);
-        if (!sync.skipUnchanged(digest, c.line, c.line)) pending.push({ item: c, digest });
+        if (sync.skipUnchanged(digest, c.line, c.line) === undefined) pending.push({ item: c, digest });
       }
       work = batches(pending, (contacts) => ({ kind: 'contacts', region, chosen, contacts }));
     }
 
-    const total = work.digests.reduce((n, d) => n + d.length, 0);
-    const bulk = bulkLoadWorthIt(db, total);
-    if (bulk) dropBulkIndexes(db);
-    let done = 0;
-    await runInOrder(
-      work.tasks,
-      total >= WORKERS_FROM ? (early ?? recordRunner()) : null,
-      processRecords,
-      (results, i) => {
-        const digests = work.digests[i]!;
-        results.forEach((r, k) => {
-          if (r.ok) {
-            sync.upsert(r, digests[k]!);
-            if (r.issues) for (const { line, message } of r.issues) errors.push({ file: path, line, message });
-          } else errors.push({ file: path, line: r.line, message: r.message });
-        });
-        done += results.length;
-        opts.onProgress?.({ file: path, done, total });
+    const removed = await writeRecords(db, sync, work, {
+      runner: early,
+      onRecord: (_batch, _index, r) => {
+        if (!r.ok) errors.push({ file: path, line: r.line, message: r.message });
+        else if (r.issues) for (const { line, message } of r.issues) errors.push({ file: path, line, message });
       },
-    );
-
-    if (sync.added + sync.updated + sync.unchanged === 0 && errors.length > 0) {
-      // Nothing readable: a damaged copy must not wipe out what an earlier import of this path stored.
-      const first = errors[0]!;
-      throw new ImportFileError(path, t('import.file.nothingRead', { line: first.line, message: first.message }));
-    }
-    // Removal looks contacts up by id only; the recount needs the e164 index back.
-    const removed = sync.removeUnseen();
-    if (bulk) rebuildBulkIndexes(db);
-    sync.finish();
+      onProgress: opts.onProgress && ((done, total) => opts.onProgress?.({ file: path, done, total })),
+      beforeRemoval: () => {
+        if (sync.added + sync.updated + sync.unchanged === 0 && errors.length > 0) {
+          // Nothing readable: a damaged copy must not wipe out what an earlier import of this path stored.
+          const first = errors[0]!;
+          throw new ImportFileError(path, t('import.file.nothingRead', { line: first.line, message: first.message }));
+        }
+      },
+    });
     errors.sort((a, b) => a.line - b.line);
     recordSourceReport(db, sourceId, recordsRead, errors);
+    recordSourceResult(db, sourceId, { added: sync.added, updated: sync.updated, removed }, now);
     const report: FileReport = {
       file: path,
       format,
@@ -205,11 +235,16 @@ export async function importFile(db: Db, path: string, opts: ImportOptions): Pro
     db.exec('COMMIT');
     return report;
   } catch (err) {
-    try {
-      if (db.inTransaction) db.exec('ROLLBACK');
-    } catch {
-      // Closing the connection rolls back what is left; the error that got us here is the one to report.
-    }
+    rollBack(db);
     throw err;
+  }
+}
+
+/** Undoes an import's open transaction after a failure, which stays the error to report. */
+export function rollBack(db: Db): void {
+  try {
+    if (db.inTransaction) db.exec('ROLLBACK');
+  } catch {
+    // Closing the connection rolls back what is left.
   }
 }

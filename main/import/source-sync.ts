@@ -42,18 +42,19 @@ export class SourceSync {
   }
 
   /**
-   * True when a stored contact has exactly this raw record, from `line` to `lastLine`; it is then kept as is. False
-   * when the record is new or changed, or when the last report named a problem inside it.
+   * The key of the stored contact that has exactly this raw record, from `line` to `lastLine`, which is then kept as
+   * is. Undefined when the record is new or changed, or when the last report named a problem inside it: it is to be
+   * read and given to `upsert`.
    */
-  skipUnchanged(digest: string, line: number, lastLine: number): boolean {
+  skipUnchanged(digest: string, line: number, lastLine: number): string | undefined {
     const list = this.byDigest.get(digest);
-    if (!list) return false;
+    if (!list) return undefined;
     // `seen` only grows, so the contacts before the cursor stay taken; rescanning them is quadratic in the copies.
     let i = this.digestCursor.get(digest) ?? 0;
     while (i < list.length && this.seen.has(list[i]!.id)) i++;
     const match = list[i];
     this.digestCursor.set(digest, i + 1);
-    if (!match) return false;
+    if (!match) return undefined;
     this.usedKeys.add(match.key);
     // The same text spans as many lines where it was as here. Read again, the record is matched to this contact in
     // `upsert`, as it would have been here.
@@ -61,10 +62,24 @@ export class SourceSync {
       const list = this.reread.get(digest);
       if (list) list.push(match);
       else this.reread.set(digest, [match]);
-      return false;
+      return undefined;
     }
     this.keep(match, line);
-    return true;
+    return match.key;
+  }
+
+  /**
+   * Keeps the stored contacts with these keys as they are, unread: those of a card whose tag has not changed
+   * (`counted`), or of one a partial change does not mention. Their keys stay taken.
+   */
+  keepKeys(keys: readonly string[], counted: boolean): void {
+    for (const key of keys) {
+      this.usedKeys.add(key);
+      const c = this.byKey.get(key);
+      if (!c || this.seen.has(c.id)) continue;
+      this.seen.add(c.id);
+      if (counted) this.unchanged++;
+    }
   }
 
   private keep(match: ExistingContact, line: number): void {
@@ -74,12 +89,13 @@ export class SourceSync {
     this.unchanged++;
   }
 
-  upsert(r: Extract<RecordResult, { ok: true }>, digest: string): void {
+  /** Writes a record read, as a new contact or over the stored one with its key; returns the contact's key. */
+  upsert(r: Extract<RecordResult, { ok: true }>, digest: string): string {
     // Records come in file order, as they were matched: the first kept for this text is this record's.
     const kept = this.reread.get(digest)?.shift();
     if (kept) {
       this.keep(kept, r.line);
-      return;
+      return kept.key;
     }
     const key = this.uniqueKey(r.key);
     const existing = this.byKey.get(key);
@@ -101,6 +117,7 @@ export class SourceSync {
       this.writer.insert(this.sourceId, input, this.now);
       this.added++;
     }
+    return key;
   }
 
   removeUnseen(): number {

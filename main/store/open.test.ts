@@ -31,6 +31,7 @@ describe('openStore', () => {
       'phones',
       'photos',
       'settings',
+      'source_cards',
       'sources',
       'sqlite_sequence',
       'upload_log',

@@ -68,18 +68,31 @@ function migrate(db: Db, path: string): void {
   // One step per write transaction, reading the version under the lock: two processes opening a new store at
   // once must not both run the same migration. A crash mid-step leaves the previous version intact.
   for (;;) {
-    const done = db
-      .transaction(() => {
-        const current = schemaVersion(db);
-        if (current > LATEST_VERSION) throw new StoreVersionError(path, current);
-        const step = migrations[current];
-        if (!step) return true;
-        db.exec(step.sql);
-        step.after?.(db);
-        db.pragma(`user_version = ${step.version}`);
-        return false;
-      })
-      .immediate();
-    if (done) return;
+    // Foreign keys can only be switched outside a transaction; the step is known for sure only inside it.
+    const rebuild = migrations[schemaVersion(db)]?.rebuildsTables === true;
+    if (rebuild) db.pragma('foreign_keys = OFF');
+    let done: boolean | 'again';
+    try {
+      done = db
+        .transaction(() => {
+          const current = schemaVersion(db);
+          if (current > LATEST_VERSION) throw new StoreVersionError(path, current);
+          const step = migrations[current];
+          if (!step) return true;
+          // Another process moved on meanwhile: look at the next step again with the right setting.
+          if ((step.rebuildsTables === true) !== rebuild) return 'again';
+          db.exec(step.sql);
+          step.after?.(db);
+          if (rebuild && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+            throw new Error(`bug: migration ${step.name} broke foreign keys`);
+          }
+          db.pragma(`user_version = ${step.version}`);
+          return false;
+        })
+        .immediate();
+    } finally {
+      if (rebuild) db.pragma('foreign_keys = ON');
+    }
+    if (done === true) return;
   }
 }

@@ -186,7 +186,9 @@ describe('people', () => {
     const phone = db.prepare(
       `INSERT INTO phones (contact_id, position, raw, label, e164, status, reason) VALUES (?, 0, '', '', ?, 'valid', '')`,
     );
-    db.prepare(`INSERT INTO sources (id, path, kind, file_hash, imported_at) VALUES (1, 'x', 'vcard', '', 0)`).run();
+    db.prepare(
+      `INSERT INTO sources (id, kind, path, format, file_hash, imported_at) VALUES (1, 'file', 'x', 'vcard', '', 0)`,
+    ).run();
     db.transaction(() => {
       for (let i = 0; i < 20_000; i++) {
         // Every tenth name twice, with one number: 18,000 people.

@@ -12,6 +12,7 @@ import { people } from './011-people.ts';
 import { photos } from './012-photos.ts';
 import { activityMessages } from './013-activity-messages.ts';
 import { peopleTriggers } from './014-people-triggers.ts';
+import { liveSources } from './015-live-sources.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in order; each one's version is its position + 1. */
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   photos,
   activityMessages,
   peopleTriggers,
+  liveSources,
 ];
 
 export const LATEST_VERSION = migrations.length;
