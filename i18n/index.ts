@@ -24,12 +24,11 @@ function defaultLocale(): string {
   return new Intl.NumberFormat().resolvedOptions().locale;
 }
 
-let locale = defaultLocale();
-let compiled = new Map<MessageId, IntlMessageFormat>();
-let numbers = new Intl.NumberFormat(locale);
-let dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-let times = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
-let relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+let locale: string;
+let compiled: Map<MessageId, IntlMessageFormat>;
+let numbers: Intl.NumberFormat;
+let dateTimes: Intl.DateTimeFormat;
+let relative: Intl.RelativeTimeFormat;
 
 /** The locale numbers and dates are formatted in. The catalog itself is English. */
 export function currentLocale(): string {
@@ -42,9 +41,10 @@ export function setLocale(next: string): void {
   compiled = new Map();
   numbers = new Intl.NumberFormat(locale);
   dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  times = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
   relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
 }
+
+setLocale(defaultLocale());
 
 function formatter(id: MessageId): IntlMessageFormat {
   let found = compiled.get(id);
@@ -83,11 +83,6 @@ export function formatNumber(n: number): string {
 /** A moment, as date and time. */
 export function formatDateTime(ms: number): string {
   return dateTimes.format(ms);
-}
-
-/** A moment, as the time of day only. */
-export function formatTimeOfDay(ms: number): string {
-  return times.format(ms);
 }
 
 const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [

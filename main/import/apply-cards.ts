@@ -2,7 +2,7 @@ import type { Db } from '../store/open.ts';
 import { sourceContacts } from '../store/contacts.ts';
 import { chosenCountries } from '../store/countries.ts';
 import { getSource, recordSourceReport, recordSourceResult, sourceCardWriter, sourceCards } from '../store/sources.ts';
-import { batches, rollBack, writeRecords, type Pending } from './importer.ts';
+import { batches, recordIssues, rollBack, writeRecords, type Pending } from './importer.ts';
 import { digestText } from './keys.ts';
 import { defaultRegion } from './region.ts';
 import { SourceSync } from './source-sync.ts';
@@ -84,13 +84,13 @@ export async function applyCards(db: Db, sourceId: number, change: CardChange, n
       }
     }
     const work = batches(pending, (chunks) => ({ kind: 'vcard', region, chosen, chunks }));
-    const offsets = work.digests.map((_, i) => work.digests.slice(0, i).reduce((n, d) => n + d.length, 0));
+    // Records come back in the order they were queued.
+    let next = 0;
     const removed = await writeRecords(db, sync, work, {
-      onRecord: (batch, index, r, key) => {
-        const ref = refOf[offsets[batch]! + index]!;
+      onRecord: (r, key) => {
+        const ref = refOf[next++]!;
         if (key !== null) keysOf.get(ref)!.push(key);
-        if (!r.ok) problems.push({ file: ref, line: r.line, message: r.message });
-        else if (r.issues) for (const { line, message } of r.issues) problems.push({ file: ref, line, message });
+        problems.push(...recordIssues(ref, r));
       },
     });
 

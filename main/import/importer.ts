@@ -104,11 +104,17 @@ export function batches<T>(pending: Pending<T>, make: (items: T[]) => RecordTask
   return work;
 }
 
+/** The problems of one record as read, placed in `file`: why it could not be read, or what was repaired. */
+export function recordIssues(file: string, r: RecordResult): ImportIssue[] {
+  if (!r.ok) return [{ file, line: r.line, message: r.message }];
+  return (r.issues ?? []).map(({ line, message }) => ({ file, line, message }));
+}
+
 export interface WriteRecordsOptions {
   /** Threads already started for this work; otherwise they start when there is enough of it. */
   runner?: ReturnType<typeof recordRunner>;
-  /** Each record as written, with the key of its contact; a record that could not be read, with null. */
-  onRecord: (batch: number, index: number, result: RecordResult, key: string | null) => void;
+  /** Each record as written, in the order given, with the key of its contact; a record that could not be read, with null. */
+  onRecord: (result: RecordResult, key: string | null) => void;
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** Runs once every record is written and before anything is removed; may throw to stop (and roll back). */
   beforeRemoval?: () => void;
@@ -135,7 +141,7 @@ export async function writeRecords(
     processRecords,
     (results, i) => {
       const digests = work.digests[i]!;
-      results.forEach((r, k) => opts.onRecord(i, k, r, r.ok ? sync.upsert(r, digests[k]!) : null));
+      results.forEach((r, k) => opts.onRecord(r, r.ok ? sync.upsert(r, digests[k]!) : null));
       done += results.length;
       opts.onProgress?.(done, total);
     },
@@ -202,10 +208,7 @@ export async function importFile(db: Db, path: string, opts: ImportOptions): Pro
 
     const removed = await writeRecords(db, sync, work, {
       runner: early,
-      onRecord: (_batch, _index, r) => {
-        if (!r.ok) errors.push({ file: path, line: r.line, message: r.message });
-        else if (r.issues) for (const { line, message } of r.issues) errors.push({ file: path, line, message });
-      },
+      onRecord: (r) => errors.push(...recordIssues(path, r)),
       onProgress: opts.onProgress && ((done, total) => opts.onProgress?.({ file: path, done, total })),
       beforeRemoval: () => {
         if (sync.added + sync.updated + sync.unchanged === 0 && errors.length > 0) {

@@ -15,11 +15,11 @@
  * libphonenumber; the smaller metadata calls numbers valid that Google rejects.
  */
 import { parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/max';
-import type { CountryCode, PhoneNumber, PhoneNumberType } from 'libphonenumber-js/max';
+import type { CountryCode, PhoneNumber } from 'libphonenumber-js/max';
 import { checkKindOf, startsInternational, type CheckKind } from './check.ts';
 import { hasShortNumbers, toRegion } from './regions.ts';
 import { REASON_NOT_A_NUMBER, REASON_SHORT_CODE, scanPhone } from './scan.ts';
-import { t } from '../../i18n/index.ts';
+import { t, type MessageId } from '../../i18n/index.ts';
 
 export type PhoneStatus = 'valid' | 'possible' | 'invalid';
 
@@ -51,15 +51,18 @@ const UNKNOWN_COUNTRY_CODE = t('phone.reason.unknownCountryCode');
 const NOT_VALID = t('phone.reason.notValid');
 const NO_REGION = t('phone.reason.noRegion');
 
-/** "valid mobile number (GB)", by type and region: almost every number gets one, from a few dozen texts. */
-const validReasons = new Map<string, string>();
+/**
+ * A reason that depends on a type or a region ("valid mobile number (GB)"), formatted once: almost every number
+ * gets one, from a few dozen texts.
+ */
+const reasons = new Map<string, string>();
 
-function validReason(type: PhoneNumberType, region: string): string {
-  const key = `${type} ${region}`;
-  let reason = validReasons.get(key);
+function reasonFor(id: MessageId, values: Record<string, string>): string {
+  const key = `${id} ${Object.values(values).join(' ')}`;
+  let reason = reasons.get(key);
   if (reason === undefined) {
-    reason = t('phone.reason.valid', { type, region });
-    validReasons.set(key, reason);
+    reason = t(id, values);
+    reasons.set(key, reason);
   }
   return reason;
 }
@@ -113,7 +116,7 @@ function classify(
       candidate: null,
       ext,
       status: 'valid',
-      reason: validReason(type, regionLabel(n)),
+      reason: reasonFor('phone.reason.valid', { type, region: regionLabel(n) }),
     };
     const check = fromDefault ? checkKindOf(type) : null;
     if (check) valid.check = check;
@@ -125,7 +128,7 @@ function classify(
       candidate: n.number,
       ext,
       status: 'possible',
-      reason: t('phone.reason.possible', { region: regionLabel(n) }),
+      reason: reasonFor('phone.reason.possible', { region: regionLabel(n) }),
     };
   }
   return invalid(failureReason(text, region, n), ext);
@@ -158,7 +161,9 @@ export function normalizePhone(
   if (home === null) {
     if (intl00) return classify('+' + digits.slice(2), undefined, ext);
     return invalid(
-      region === null || region === undefined ? NO_REGION : t('phone.reason.unknownRegion', { region: String(region) }),
+      region === null || region === undefined
+        ? NO_REGION
+        : reasonFor('phone.reason.unknownRegion', { region: String(region) }),
       ext,
     );
   }

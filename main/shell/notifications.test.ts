@@ -24,8 +24,8 @@ const electron = vi.hoisted(() => {
 });
 vi.mock('electron', () => ({ Notification: electron.Notification }));
 
-const { joinToasts, MAX_SINGLE_JOIN_NOTIFICATIONS, notifyJoined, showOsNotification, watchJoins } =
-  await import('./notifications.ts');
+const { showOsNotification } = await import('./notifications.ts');
+const { joinToasts, MAX_SINGLE_JOIN_NOTIFICATIONS, notifyJoined, watchJoins } = await import('./join-notices.ts');
 const { AppHost } = await import('../app/host.ts');
 
 const joined = (...names: string[]) => ({

@@ -1,16 +1,6 @@
 import { Notification } from 'electron';
 import type { Toast } from './join-notices.ts';
 
-export {
-  joinToasts,
-  MAX_SINGLE_JOIN_NOTIFICATIONS,
-  notifyJoined,
-  watchJoins,
-  type JoinNotifierDeps,
-  type JoinSource,
-  type Toast,
-} from './join-notices.ts';
-
 // Held until dismissed: a notification that is garbage-collected no longer reports its click.
 const showing = new Set<Notification>();
 

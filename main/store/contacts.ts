@@ -118,15 +118,21 @@ export function contactWriter(db: Db) {
 
 /** Exclude a contact from sync (its numbers count as removed) or include it again. */
 export function setExcluded(db: Db, contactId: number, excluded: boolean, now: number): boolean {
+  return setContactsExcluded(db, [contactId], excluded, now);
+}
+
+/** Excludes (or includes) several contacts, recounting their numbers once; true when any changed. */
+export function setContactsExcluded(db: Db, contactIds: readonly number[], excluded: boolean, now: number): boolean {
   return db.transaction(() => {
-    const changed = db
-      .prepare('UPDATE contacts SET excluded = ?, updated_at = ? WHERE id = ? AND excluded <> ?')
-      .run(excluded ? 1 : 0, now, contactId, excluded ? 1 : 0).changes;
-    if (changed === 0) return false;
+    const update = db.prepare('UPDATE contacts SET excluded = ?, updated_at = ? WHERE id = ? AND excluded <> ?');
+    const changed = contactIds.filter((id) => update.run(excluded ? 1 : 0, now, id, excluded ? 1 : 0).changes > 0);
+    if (changed.length === 0) return false;
     const numbers = db
-      .prepare('SELECT e164 FROM phones WHERE contact_id = ? AND e164 IS NOT NULL')
+      .prepare(
+        `SELECT DISTINCT e164 FROM phones WHERE contact_id IN (SELECT value FROM json_each(?)) AND e164 IS NOT NULL`,
+      )
       .pluck()
-      .all(contactId) as string[];
+      .all(JSON.stringify(changed)) as string[];
     recountNumbers(db, numbers, now);
     return true;
   })();

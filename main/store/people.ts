@@ -9,7 +9,7 @@
  * contact heads its own person. So a person's id is `coalesce(person_id, id)`, and a person alone costs no write.
  * Only the names touched since the last time are worked out again (see migration 011).
  */
-import { setExcluded } from './contacts.ts';
+import { setContactsExcluded } from './contacts.ts';
 import type { Db } from './open.ts';
 import { shownContactSql } from './shown-contact.ts';
 import { sortKey } from './sort-key.ts';
@@ -169,18 +169,9 @@ export function setContactApart(db: Db, contactId: number, apart: boolean, now: 
   })();
 }
 
-/** Whether the user split this contact from its person. */
-export function isApart(db: Db, contactId: number): boolean {
-  return db.prepare('SELECT 1 FROM people_apart WHERE contact_id = ?').get(contactId) !== undefined;
-}
-
 /** Excludes (or includes) every contact of a person; true when any changed. */
 export function setPersonExcluded(db: Db, contactId: number, excluded: boolean, now: number): boolean {
-  return db.transaction(() => {
-    let changed = false;
-    for (const id of personMembers(db, contactId)) changed = setExcluded(db, id, excluded, now) || changed;
-    return changed;
-  })();
+  return setContactsExcluded(db, personMembers(db, contactId), excluded, now);
 }
 
 /**

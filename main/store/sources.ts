@@ -24,7 +24,7 @@ export function upsertSource(db: Db, path: string, format: SourceKind, fileHash:
 }
 
 /** A file source's display name: the last part of its path. */
-export function fileName(path: string): string {
+function fileName(path: string): string {
   return path.split(/[\\/]/).pop() || path;
 }
 
@@ -171,11 +171,14 @@ export function addLiveSource(db: Db, source: NewLiveSource, now: number): numbe
   return row.id;
 }
 
+/** The next poll, one interval after the time bound in its place; none for a source that is not polled. */
+const NEXT_POLL = 'CASE WHEN poll_interval IS NULL THEN NULL ELSE ? + poll_interval * 1000 END';
+
 /** A sync or import that succeeded: its counts, and the next poll one interval later. */
 export function recordSourceResult(db: Db, id: number, result: SourceResult, now: number): void {
   db.prepare(
     `UPDATE sources SET state = 'ok', last_error = NULL, imported_at = ?, last_result = ?,
-       next_poll_at = CASE WHEN poll_interval IS NULL THEN NULL ELSE ? + poll_interval * 1000 END
+       next_poll_at = ${NEXT_POLL}
      WHERE id = ?`,
   ).run(now, JSON.stringify(result), now, id);
 }
@@ -190,7 +193,7 @@ export function recordSourceFailure(
 ): void {
   db.prepare(
     `UPDATE sources SET state = ?, last_error = ?,
-       next_poll_at = CASE WHEN poll_interval IS NULL THEN NULL ELSE ? + poll_interval * 1000 END
+       next_poll_at = ${NEXT_POLL}
      WHERE id = ?`,
   ).run(state, message, now, id);
 }

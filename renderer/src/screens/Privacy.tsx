@@ -7,8 +7,6 @@ import { Explainer } from '../privacy/Explainer.tsx';
 import { UploadLog } from '../privacy/UploadLog.tsx';
 
 interface Props {
-  /** Not read here: the settings moved to their own screen. */
-  state?: AppState;
   onStateChange: (state: AppState) => void;
 }
 
